@@ -1,0 +1,43 @@
+# Entraide's commands. The two that matter (see README.md):
+#   make serve   installs what is missing, builds the release and serves it on http://127.0.0.1:8080
+#   make test    installs what is missing and runs every test
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: setup build serve test test-core test-app test-e2e size bench clippy fmt icons
+
+setup:
+	@./scripts/setup.sh
+
+build: setup
+	trunk build --release --offline
+
+serve: build
+	node tests/serve.mjs dist 8080
+
+test: setup
+	@./scripts/test-all.sh
+
+test-core:
+	cargo test -p entraide-core
+
+test-app:
+	cargo test -p entraide-app --target wasm32-unknown-unknown
+
+test-e2e: build
+	npx playwright test -c tests/playwright.config.mjs
+
+size: build
+	node scripts/size-report.mjs dist
+
+clippy:
+	cargo clippy --all-targets -p entraide-core -- -D warnings
+	cargo clippy --all-targets -p entraide-app --target wasm32-unknown-unknown -- -D warnings
+
+fmt:
+	cargo fmt --all
+
+icons:
+	node scripts/make-icons.mjs

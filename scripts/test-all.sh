@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test of Entraide, in order: core natively, the app's components in headless
+# Chromium, then the end-to-end journeys against a release build. Stops at the first failure.
+# Called by `make test` (after scripts/setup.sh) and by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+echo "== core: cargo test (native)"
+cargo test -p entraide-core
+
+echo "== app: component tests in headless Chromium (wasm-bindgen-test)"
+cargo test -p entraide-app --target wasm32-unknown-unknown
+
+echo "== release build (trunk)"
+trunk build --release --offline
+
+echo "== end-to-end: Playwright in headless Chromium"
+npx playwright test -c tests/playwright.config.mjs
