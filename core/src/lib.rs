@@ -1,0 +1,7 @@
+//! Entraide's domain logic: everything the app knows and decides, with no web dependency.
+//!
+//! Each module has one job and its own error type. The `app` crate only calls these
+//! functions and renders what they return.
+
+pub mod demo;
+pub mod screens;
