@@ -1,0 +1,64 @@
+//! The application: context providers, the page frame, and the router of the journeys' screens.
+
+use crate::components::shell::Shell;
+use crate::i18n::*;
+use crate::pages::{
+    exchange::ExchangePage, group::GroupPage, home::HomePage, not_found::NotFoundPage,
+    reports::ReportsPage, session::SessionPage, settings::SettingsPage, skills::SkillsPage,
+};
+use crate::platform::service_worker;
+use crate::state::AppState;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole app.
+#[component]
+pub fn App(
+    /// Register the service worker (off in component tests, which have no built files).
+    #[prop(optional)]
+    register_worker: bool,
+) -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    if register_worker {
+        service_worker::register(Callback::new(move |()| state.update_ready.set(true)));
+    }
+    view! {
+        // A sub-context: its locale starts in French whatever the browser's languages, and
+        // leptos_i18n sets no cookie (nothing about the person is stored outside the vault).
+        <I18nSubContextProvider initial_locale=Signal::stored(Locale::fr)>
+            <HtmlLang />
+            <Router>
+                <Shell>
+                    <Routes fallback=|| view! { <NotFoundPage /> }>
+                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/skills") view=SkillsPage />
+                        <Route path=path!("/group") view=GroupPage />
+                        <Route path=path!("/session") view=SessionPage />
+                        <Route path=path!("/exchange") view=ExchangePage />
+                        <Route path=path!("/reports") view=ReportsPage />
+                        <Route path=path!("/settings") view=SettingsPage />
+                    </Routes>
+                </Shell>
+            </Router>
+        </I18nSubContextProvider>
+    }
+}
+
+/// Keeps `<html lang>` in step with the chosen language: screen readers choose their voice
+/// from it.
+#[component]
+fn HtmlLang() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || crate::labels::lang_code(i18n.get_locale());
+    Effect::new(move |_| {
+        let code = lang();
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", code);
+        }
+    });
+}

@@ -1,0 +1,18 @@
+//! The "exchange" screen of the journeys. For now its title and purpose; the issues that build it
+//! fill it in.
+
+use crate::components::page::Page;
+use crate::i18n::*;
+use entraide_core::screens::Screen;
+use leptos::prelude::*;
+
+/// The exchange screen.
+#[component]
+pub fn ExchangePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Page screen=Screen::Exchange>
+            <p class="card">{t!(i18n, coming_next)}</p>
+        </Page>
+    }
+}

@@ -1,0 +1,4 @@
+//! Thin adapters to the browser. Pages never call browser APIs for storage, camera or
+//! workers directly; they go through these.
+
+pub mod service_worker;
