@@ -1,0 +1,28 @@
+//! Matching: who helps whom today. Forms groups of one helper and one or two helped
+//! people on one topic, maximising lexicographically (1) people helped, (2) people
+//! helped by someone at level 3, (3) groups, (4) repeated pairs (or their absence),
+//! exactly (a proven optimum) at the sizes sessions have, and within a deterministic
+//! budget beyond. Every group and every unplaced person comes with a reason.
+//!
+//! Entry points: [`solve`], [`greedy`] (comparison baseline), [`json::run`] (the JSON
+//! interface of the `match` example), [`bench::instance`] (seeded test instances).
+
+pub mod adjust;
+pub mod bench;
+mod bounds;
+pub mod error;
+mod heuristic;
+pub mod instance;
+pub mod json;
+mod problem;
+pub mod reasons;
+pub mod solution;
+mod solver;
+
+pub use adjust::{move_targets, other_role, AdjustError, Adjustments, Change};
+pub use error::MatchingError;
+pub use heuristic::greedy;
+pub use instance::{Instance, Person, RepeatPolicy, Role, Topic};
+pub use reasons::{Lang, Reason};
+pub use solution::{evaluate, Group, Objective, Solution, Unplaced, UnplacedReason};
+pub use solver::{solve, SolveOptions};
