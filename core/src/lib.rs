@@ -3,5 +3,7 @@
 //! Each module has one job and its own error type. The `app` crate only calls these
 //! functions and renders what they return.
 
+pub mod assessment;
 pub mod demo;
+pub mod matching;
 pub mod screens;
