@@ -11,6 +11,7 @@ pub mod components;
 pub mod labels;
 pub mod pages;
 pub mod platform;
+pub mod services;
 pub mod state;
 
 pub use app::App;

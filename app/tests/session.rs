@@ -1,0 +1,144 @@
+//! Component tests of the session board in headless Chromium: the same board works for a
+//! session of 2 people and of 60.
+
+use entraide_app::i18n::*;
+use entraide_app::pages::session::SessionBoard;
+use entraide_app::services::session::SessionPlan;
+use entraide_app::state::AppState;
+use entraide_core::matching::{Instance, Person, RepeatPolicy, Topic};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .unwrap_or_else(|| panic!("a document"))
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                    .ok()
+            })
+            .unwrap_or_else(|| panic!("setTimeout is available"));
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .unwrap_or_else(|_| panic!("the timer resolves"));
+}
+
+fn mount_board(plan: SessionPlan) -> leptos::mount::UnmountHandle<impl Mountable> {
+    let doc = document();
+    if let Some(old) = doc.get_element_by_id("board-under-test") {
+        old.remove();
+    }
+    let host = doc
+        .create_element("div")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .unwrap_or_else(|| panic!("a div"));
+    host.set_id("board-under-test");
+    doc.body()
+        .unwrap_or_else(|| panic!("a body"))
+        .append_child(&host)
+        .unwrap_or_else(|_| panic!("the div is added"));
+    leptos::mount::mount_to(host, move || {
+        provide_context(AppState::new());
+        view! {
+            <I18nSubContextProvider initial_locale=Signal::stored(Locale::fr)>
+                <SessionBoard plan=Ok(plan.clone()) />
+            </I18nSubContextProvider>
+        }
+    })
+}
+
+fn count(selector: &str) -> u32 {
+    document()
+        .query_selector_all(selector)
+        .unwrap_or_else(|_| panic!("a valid selector"))
+        .length()
+}
+
+fn two_people() -> SessionPlan {
+    let mut levels = BTreeMap::new();
+    levels.insert("email".to_string(), 3);
+    let instance = Instance {
+        topics: vec![Topic {
+            id: "email".into(),
+            sensitive: false,
+        }],
+        people: vec![
+            Person {
+                id: "a".into(),
+                levels,
+                need: None,
+                helps: true,
+                capacity: 2,
+                role: None,
+            },
+            Person {
+                id: "b".into(),
+                levels: BTreeMap::new(),
+                need: Some("email".into()),
+                helps: false,
+                capacity: 2,
+                role: None,
+            },
+        ],
+        history: Vec::new(),
+        repeat: RepeatPolicy::Prefer,
+        fixed: Vec::new(),
+    };
+    let names = [("a", "Martine"), ("b", "Paul")]
+        .into_iter()
+        .map(|(i, n)| (i.to_string(), n.to_string()))
+        .collect();
+    SessionPlan::new(instance, names).unwrap_or_else(|e| panic!("two people solve: {e}"))
+}
+
+#[wasm_bindgen_test]
+async fn two_people_make_one_group_with_its_reason() {
+    let _board = mount_board(two_people());
+    sleep(20).await;
+    assert_eq!(count("#board-under-test [data-testid=groups] > li"), 1);
+    let reason = document()
+        .query_selector("#board-under-test .reason")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert_eq!(
+        reason,
+        "Martine aide Paul : « Les e-mails ». Martine sait le montrer. Paul veut apprendre."
+    );
+    assert_eq!(count("#board-under-test [data-testid=unplaced]"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn sixty_people_fill_the_board() {
+    let plan = SessionPlan::large_demo(60).unwrap_or_else(|e| panic!("large demo: {e}"));
+    let groups = plan.solution().groups.len() as u32;
+    assert!(groups > 10);
+    let _board = mount_board(plan);
+    sleep(50).await;
+    assert_eq!(count("#board-under-test [data-testid=groups] > li"), groups);
+    assert!(count("#board-under-test button.person") > groups);
+}
+
+#[wasm_bindgen_test]
+fn demo_plan_offers_only_actions_that_apply() {
+    let plan = SessionPlan::demo().unwrap_or_else(|e| panic!("demo: {e}"));
+    for id in ["d-04", "d-12", "d-13", "d-02"] {
+        for action in plan.actions(id, true) {
+            let mut copy = plan.clone();
+            copy.change(action.change.clone())
+                .unwrap_or_else(|e| panic!("{id} {action:?}: {e}"));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+// The demo group's session: groups proposed as cards with reasons; the animator's changes
+// (move, keep, set aside) survive every recompute; confirmation; 60 people; accessibility.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const shots = process.env.SCREENSHOTS_DIR ?? fileURLToPath(new URL("../../target/e2e/screenshots", import.meta.url));
+mkdirSync(shots, { recursive: true });
+
+async function openDemoSession(page) {
+  await page.goto("/");
+  await page.getByTestId("try-demo").click();
+  await page.getByRole("link", { name: "Retour à l'accueil" }).click();
+  await page.getByTestId("tile-session").click();
+  await expect(page.getByTestId("session-board")).toBeVisible();
+}
+
+async function audit(page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
+    .options({ rules: { "target-size": { enabled: true } } })
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+const card = (page, helper) => page.locator(`[data-testid=groups] li[data-helper="${helper}"]`);
+
+test("the demo session proposes groups as cards, each with its reason", async ({ page }) => {
+  await openDemoSession(page);
+  const cards = page.locator("[data-testid=groups] > li");
+  expect(await cards.count()).toBeGreaterThanOrEqual(4);
+  for (const c of await cards.all()) {
+    await expect(c.locator("h3")).not.toBeEmpty();
+    await expect(c.locator(".reason")).toContainText(/aide .+ : « .+ »\./);
+  }
+  await expect(page.getByTestId("session-summary")).toContainText("personnes aidées sur");
+  await expect(page.getByTestId("unplaced")).toContainText("Gérard");
+  await expect(page.getByTestId("unplaced")).toContainText("thème sensible");
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/session-demo-fr.png`, fullPage: true });
+});
+
+test("a manual change is kept when the groups are recomputed", async ({ page }) => {
+  await openDemoSession(page);
+  // Move Yvette into Fatou's e-mail group.
+  await page.locator('[data-testid=groups] button[data-person="d-04"]').click();
+  const sheet = page.getByTestId("action-sheet");
+  await expect(sheet).toBeVisible();
+  await expect(sheet.locator("h2")).toBeFocused();
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/session-actions-fr.png` });
+  await sheet.getByRole("button", { name: /Mettre avec Fatou/ }).click();
+  await expect(page.getByTestId("session-status")).toHaveText("Groupes recalculés. Vos choix sont gardés.");
+  await expect(card(page, "d-10").locator('button[data-person="d-04"]')).toBeVisible();
+
+  // Keep Martine's group, then set Gérard aside: both earlier choices survive.
+  await card(page, "d-02").getByRole("button", { name: "Garder ce groupe" }).click();
+  await expect(card(page, "d-02").locator("button.keep")).toHaveAttribute("aria-pressed", "true");
+  const kept = await card(page, "d-02").locator("button.person").allTextContents();
+  await page.getByTestId("unplaced").locator('button[data-person="d-11"]').click();
+  await page.getByTestId("action-sheet").getByRole("button", { name: "Mettre Gérard de côté aujourd'hui" }).click();
+  await expect(page.getByTestId("set-aside")).toContainText("Remettre Gérard");
+  await expect(page.getByTestId("unplaced")).not.toContainText("Gérard");
+  await expect(card(page, "d-10").locator('button[data-person="d-04"]')).toBeVisible();
+  expect(await card(page, "d-02").locator("button.person").allTextContents()).toEqual(kept);
+  await expect(card(page, "d-02").locator("button.keep")).toHaveAttribute("aria-pressed", "true");
+
+  // Swap a role: Yvette helps instead (she was helped by Fatou).
+  await card(page, "d-10").locator('button[data-person="d-04"]').click();
+  await page.getByTestId("action-sheet").getByRole("button", { name: "Yvette aide plutôt" }).click();
+  await expect(card(page, "d-10").locator('button[data-person="d-04"]')).toHaveCount(0);
+
+  // Undo everything: back to the engine's own proposal.
+  await page.getByRole("button", { name: "Annuler tous mes changements" }).click();
+  await expect(page.getByTestId("set-aside")).toHaveCount(0);
+  await expect(page.getByTestId("unplaced")).toContainText("Gérard");
+});
+
+test("confirming freezes the groups", async ({ page }) => {
+  await openDemoSession(page);
+  await page.getByTestId("confirm-groups").click();
+  await expect(page.getByTestId("session-confirmed")).toBeVisible();
+  await expect(page.locator("[data-testid=groups] button.person").first()).toBeDisabled();
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/session-confirmed-fr.png`, fullPage: true });
+  await page.getByRole("button", { name: "Modifier encore" }).click();
+  await expect(page.locator("[data-testid=groups] button.person").first()).toBeEnabled();
+});
+
+test("a session of 60 people is proposed and stays usable", async ({ page }) => {
+  await openDemoSession(page);
+  await page.getByTestId("switch-size").click();
+  await expect(page.getByTestId("session-summary")).toContainText(/\d+ personnes aidées sur \d+/);
+  expect(await page.locator("[data-testid=groups] > li").count()).toBeGreaterThan(10);
+  const first = page.locator("[data-testid=groups] button.person").first();
+  await first.click();
+  await expect(page.getByTestId("action-sheet")).toBeVisible();
+  await page.getByTestId("action-sheet").getByRole("button", { name: "Fermer" }).click();
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/session-60-fr.png` });
+  await page.getByTestId("language-switch").click();
+  await expect(page.getByTestId("session-summary")).toContainText("people helped out of");
+  await expect(page.locator("[data-testid=groups] .reason").first()).toContainText(/helps .+: “.+”\./);
+});
