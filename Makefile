@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup build serve test test-core test-app test-e2e size bench clippy fmt icons
+.PHONY: setup build serve test test-core test-app test-e2e size bench-matching clippy fmt icons
 
 setup:
 	@./scripts/setup.sh
@@ -41,3 +41,8 @@ fmt:
 
 icons:
 	node scripts/make-icons.mjs
+
+# Matching engine: native, then in WebAssembly in headless Chromium (figures, no assertions).
+bench-matching: setup
+	cargo run --release -p entraide-core --example match_bench
+	cargo test -p entraide-app --release --target wasm32-unknown-unknown --test matching_bench -- --include-ignored --nocapture
