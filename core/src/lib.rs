@@ -7,3 +7,4 @@ pub mod assessment;
 pub mod demo;
 pub mod matching;
 pub mod screens;
+pub mod vault;
