@@ -25,6 +25,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# rage: the reference age tool; the tests prove it opens the app's backups.
+if ! rage --version 2>/dev/null | grep -q "rage 0.12"; then
+  step "installing rage 0.12 (age command-line tool, for the backup interoperability test)"
+  cargo install rage --version 0.12.1 --locked || cargo install rage --version 0.12.1
+fi
+
 if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
   step "installing Chromium and its driver from Debian"
   SUDO=""

@@ -9,6 +9,8 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 
 echo "== core: cargo test (native)"
 cargo test -p entraide-core
+echo "== core: backups open with the rage command-line tool"
+cargo test -p entraide-core --test vault_backup -- --ignored
 
 echo "== app: component tests in headless Chromium (wasm-bindgen-test)"
 cargo test -p entraide-app --target wasm32-unknown-unknown

@@ -6,7 +6,8 @@ use crate::pages::{
     exchange::ExchangePage, group::GroupPage, home::HomePage, not_found::NotFoundPage,
     reports::ReportsPage, session::SessionPage, settings::SettingsPage, skills::SkillsPage,
 };
-use crate::platform::service_worker;
+use crate::platform::{activity, service_worker};
+use crate::services::vault::{self, VaultStatus};
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -24,6 +25,27 @@ pub fn App(
     if register_worker {
         service_worker::register(Callback::new(move |()| state.update_ready.set(true)));
     }
+    // Is there a vault on this browser, and is it open?
+    leptos::task::spawn_local(async move {
+        match vault::status().await {
+            Ok(status) => state.vault.set(status),
+            Err(e) => {
+                web_sys::console::error_1(&e.to_string().into());
+                state.vault.set(VaultStatus::Empty);
+            }
+        }
+    });
+    // Auto-lock after the person's chosen inactivity (never when set to 0).
+    activity::watch(10_000, move |idle_ms| {
+        let minutes = state
+            .profile
+            .with_untracked(|p| p.as_ref().map(|p| p.auto_lock_minutes));
+        if let Some(minutes) = minutes.filter(|m| *m > 0) {
+            if idle_ms >= f64::from(minutes) * 60_000.0 {
+                state.lock();
+            }
+        }
+    });
     view! {
         // A sub-context: its locale starts in French whatever the browser's languages, and
         // leptos_i18n sets no cookie (nothing about the person is stored outside the vault).

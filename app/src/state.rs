@@ -2,6 +2,7 @@
 //!
 //! Nothing here is persisted: what must survive a reload will live in the encrypted vault.
 
+use crate::services::vault::{Profile, VaultStatus};
 use leptos::prelude::*;
 
 /// State shared by every screen.
@@ -11,6 +12,10 @@ pub struct AppState {
     pub demo: RwSignal<bool>,
     /// A new build has been downloaded by the service worker and waits for the person's go.
     pub update_ready: RwSignal<bool>,
+    /// Whether the vault exists and is open.
+    pub vault: RwSignal<VaultStatus>,
+    /// The open vault's profile (None when locked or absent).
+    pub profile: RwSignal<Option<Profile>>,
 }
 
 impl AppState {
@@ -19,7 +24,24 @@ impl AppState {
         Self {
             demo: RwSignal::new(false),
             update_ready: RwSignal::new(false),
+            vault: RwSignal::new(VaultStatus::Checking),
+            profile: RwSignal::new(None),
         }
+    }
+}
+
+impl AppState {
+    /// Locks the vault: the passphrase is needed again.
+    pub fn lock(&self) {
+        crate::services::vault::lock();
+        self.profile.set(None);
+        self.vault.set(VaultStatus::Locked);
+    }
+
+    /// Records an opened vault's profile.
+    pub fn opened(&self, profile: Profile) {
+        self.profile.set(Some(profile));
+        self.vault.set(VaultStatus::Unlocked);
     }
 }
 

@@ -22,7 +22,7 @@ test("the app opens offline after a first visit", async ({ page, context }) => {
   await expect(page.locator("h1")).toHaveText("Settings");
   await open(page, screens[0]);
   await page.getByTestId("try-demo").click();
-  await expect(page.getByTestId("demo-members").locator("li")).toHaveCount(8);
+  await expect(page.getByTestId("demo-members").locator("li")).toHaveCount(13);
   await context.setOffline(false);
 });
 

@@ -53,7 +53,7 @@ test("the demo group opens from the first screen", async ({ page }) => {
   await page.getByTestId("try-demo").click();
   await expect(page.locator("h1")).toHaveText("Mon groupe");
   await expect(page.getByTestId("demo-banner")).toBeVisible();
-  await expect(page.getByTestId("demo-members").locator("li")).toHaveCount(8);
+  await expect(page.getByTestId("demo-members").locator("li")).toHaveCount(13);
   await page.getByRole("button", { name: "Quitter la démonstration" }).click();
   await expect(page.getByTestId("demo-banner")).toHaveCount(0);
 });

@@ -1,7 +1,10 @@
 //! Reusable pieces of the interface.
 
+pub mod delete_everything;
 pub mod icon;
 pub mod language_switch;
 pub mod menu;
 pub mod page;
 pub mod shell;
+pub mod vault_error;
+pub mod vault_forms;

@@ -1,4 +1,6 @@
 //! Thin adapters to the browser. Pages never call browser APIs for storage, camera or
 //! workers directly; they go through these.
 
+pub mod activity;
 pub mod service_worker;
+pub mod storage;
