@@ -10,10 +10,15 @@
 pub mod adjust;
 pub mod bench;
 mod bounds;
+#[cfg(test)]
+mod engine_comparison;
 pub mod error;
+mod groups;
 mod heuristic;
 pub mod instance;
 pub mod json;
+mod lp;
+mod packing;
 mod problem;
 pub mod reasons;
 pub mod solution;

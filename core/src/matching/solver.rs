@@ -1,14 +1,18 @@
-//! The exact engine: depth-first branch and bound per connected component, bounded by
-//! the flow relaxation, branching on role conflicts and on helpers spread over two
-//! topics, with repaired relaxations as incumbents. Budgeted by nodes and work units
-//! (never wall-clock), so it is deterministic and runs the same in WebAssembly.
+//! The exact engines, per connected component: the set-packing branch and bound over
+//! candidate groups (see `packing`), and beyond `MAX_CANDIDATES` candidates the flow
+//! branch and bound kept here (bounded by the flow relaxation, branching on role
+//! conflicts and on helpers spread over two topics, with repaired relaxations as
+//! incumbents). Budgeted by nodes and work units (never wall-clock), so it is
+//! deterministic and runs the same in WebAssembly.
 
 use serde::{Deserialize, Serialize};
 
 use super::bounds::FlowBound;
 use super::error::MatchingError;
+use super::groups::{Packing, MAX_CANDIDATES};
 use super::heuristic::{fill, groups_of, repair};
 use super::instance::Instance;
+use super::packing::solve_packing;
 use super::problem::{components, value_of, Assignment, Component, State, Weights};
 use super::solution::{build_solution, RawGroups, Solution};
 
@@ -18,7 +22,8 @@ use super::solution::{build_solution, RawGroups, Solution};
 pub struct SolveOptions {
     /// Maximum number of search nodes (flow bounds computed), over all components.
     pub node_limit: u64,
-    /// Maximum number of work units (edge scans in the flow computations).
+    /// Maximum number of work units (edge scans in the flow computations; simplex
+    /// operations, scaled to cost about the same, in the set-packing engine).
     pub work_limit: u64,
 }
 
@@ -31,16 +36,22 @@ impl Default for SolveOptions {
     }
 }
 
-struct Budget {
-    nodes: u64,
-    work: u64,
+/// Shared search limits of all components.
+pub(crate) struct Budget {
+    pub nodes: u64,
+    pub work: u64,
     node_limit: u64,
     work_limit: u64,
 }
 
 impl Budget {
-    fn exhausted(&self) -> bool {
+    pub fn exhausted(&self) -> bool {
         self.nodes >= self.node_limit || self.work >= self.work_limit
+    }
+
+    /// Work units left.
+    pub fn work_left(&self) -> u64 {
+        self.work_limit.saturating_sub(self.work)
     }
 }
 
@@ -189,14 +200,31 @@ impl Search<'_> {
     }
 }
 
+/// Which exact engine solves the components.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Engine {
+    /// Branch and bound on the flow relaxation only (the reference the tests compare with).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Flow,
+    /// Set packing over candidate groups, the flow engine beyond [`MAX_CANDIDATES`].
+    Packing,
+}
+
 /// Solve one component; returns the best assignment and whether it is proven optimal.
-fn solve_component(c: &Component, budget: &mut Budget) -> (Assignment, bool) {
+fn solve_component(c: &Component, engine: Engine, budget: &mut Budget) -> (Assignment, bool) {
     let state = State::new(c);
     let mut start: Assignment = vec![None; c.needers.len()];
     fill(c, &state, &mut start);
+    let start_value = value_of(c, &start);
+    if engine == Engine::Packing {
+        let built = Packing::build(c, MAX_CANDIDATES);
+        if let Some(p) = built {
+            return solve_packing(c, &p, start, budget);
+        }
+    }
     let mut search = Search {
         c,
-        best_value: value_of(c, &start),
+        best_value: start_value,
         best: start,
         state,
         flow: FlowBound::default(),
@@ -209,6 +237,15 @@ fn solve_component(c: &Component, budget: &mut Budget) -> (Assignment, bool) {
 /// Find the best set of groups: the exact lexicographic optimum when the search
 /// finishes within the limits (`optimal: true`), else the best found.
 pub fn solve(instance: &Instance, options: &SolveOptions) -> Result<Solution, MatchingError> {
+    solve_with(instance, options, Engine::Packing)
+}
+
+/// [`solve`] with a chosen engine (the flow engine is kept as a reference).
+pub(crate) fn solve_with(
+    instance: &Instance,
+    options: &SolveOptions,
+    engine: Engine,
+) -> Result<Solution, MatchingError> {
     let prep = instance.prepare()?;
     let w = Weights::new(prep.n_people());
     let mut budget = Budget {
@@ -221,7 +258,7 @@ pub fn solve(instance: &Instance, options: &SolveOptions) -> Result<Solution, Ma
     let mut raw: RawGroups = prep.fixed.clone();
     let mut optimal = true;
     for c in &comps {
-        let (assign, proven) = solve_component(c, &mut budget);
+        let (assign, proven) = solve_component(c, engine, &mut budget);
         optimal &= proven;
         groups_of(c, &assign, &mut raw);
     }
