@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup build serve test test-core test-app test-e2e size bench-matching clippy fmt icons
+.PHONY: setup build serve test test-core test-app test-e2e size bench-matching bench-vault clippy fmt icons
 
 setup:
 	@./scripts/setup.sh
@@ -46,3 +46,7 @@ icons:
 bench-matching: setup
 	cargo run --release -p entraide-core --example match_bench
 	cargo test -p entraide-app --release --target wasm32-unknown-unknown --test matching_bench -- --include-ignored --nocapture
+
+# Vault: unlock time per work factor, 20,000 records, saves, bytes per record, in Chromium.
+bench-vault: setup
+	cargo test -p entraide-app --release --target wasm32-unknown-unknown --test vault -- --include-ignored --nocapture
