@@ -3,4 +3,5 @@
 
 pub mod activity;
 pub mod service_worker;
+pub mod speech;
 pub mod storage;

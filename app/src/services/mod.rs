@@ -1,6 +1,7 @@
 //! Services: what pages call. They hold the app's working data and call `entraide-core`;
 //! pages never reach core, storage or the browser directly.
 
+pub mod assessment;
 pub mod catalog;
 pub mod session;
 pub mod vault;

@@ -208,6 +208,37 @@ pub async fn save_profile(profile: &Profile) -> Result<(), VaultServiceError> {
     write_profile(&store, &vault, profile).await
 }
 
+/// Saves a document (any serialisable value) under `name` in its own sealed batch; one
+/// transaction, so the stored copy is the old one or the new one, never a mix.
+pub async fn save_document(
+    name: &str,
+    batch_id: u64,
+    value: serde_json::Value,
+) -> Result<(), VaultServiceError> {
+    let vault = open_vault()?;
+    let blob = vault.seal_batch(batch_id, &[Record::new(name, "me", value)])?;
+    let store = IdbStore::open().await?;
+    store
+        .put_all(RECORDS, &[(vault.store_key("batch", name), blob)])
+        .await?;
+    Ok(())
+}
+
+/// Reads the document saved under `name`, if any.
+pub async fn load_document(name: &str) -> Result<Option<serde_json::Value>, VaultServiceError> {
+    let vault = open_vault()?;
+    let store = IdbStore::open().await?;
+    let Some(blob) = store.get(RECORDS, &vault.store_key("batch", name)).await? else {
+        return Ok(None);
+    };
+    let batch = vault.open_batch(&blob)?;
+    Ok(batch
+        .records
+        .into_iter()
+        .find(|r| r.kind == name)
+        .map(|r| r.body))
+}
+
 /// Every record of the vault, for a backup.
 async fn all_records(store: &IdbStore, vault: &Vault) -> Result<Vec<Record>, VaultServiceError> {
     let mut records = Vec::new();
@@ -254,6 +285,18 @@ pub async fn restore(bytes: &[u8], passphrase: &str) -> Result<Profile, VaultSer
     let (vault, wrapped) = Vault::create(&passphrase, DEFAULT_WORK_FACTOR)?;
     let store = IdbStore::open().await?;
     write_profile(&store, &vault, &profile).await?;
+    // The other documents (self-assessments…) come back under their own names.
+    for (i, record) in snapshot
+        .records
+        .iter()
+        .filter(|r| r.kind != PROFILE_KIND)
+        .enumerate()
+    {
+        let blob = vault.seal_batch(100 + i as u64, std::slice::from_ref(record))?;
+        store
+            .put_all(RECORDS, &[(vault.store_key("batch", &record.kind), blob)])
+            .await?;
+    }
     store
         .put_all(KEYRING, &[(WRAPPED_KEY.to_string(), wrapped)])
         .await?;

@@ -1,0 +1,148 @@
+// The self-assessment by tapping: every step, results with stars, kept in the vault
+// across a reload, a second assessment shows progress. Prints the time each question
+// screen takes to appear after a tap (a figure, not an assertion).
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const shots = process.env.SCREENSHOTS_DIR ?? fileURLToPath(new URL("../../target/e2e/screenshots", import.meta.url));
+mkdirSync(shots, { recursive: true });
+
+async function audit(page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
+    .options({ rules: { "target-size": { enabled: true } } })
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function createVault(page, nickname) {
+  await page.goto("/");
+  await page.getByTestId("start").click();
+  await page.getByLabel("Votre prénom ou un surnom").fill(nickname);
+  const passphrase = (await page.getByTestId("suggested-passphrase").textContent()).trim();
+  await page.getByLabel("J'ai écrit ma phrase secrète et je la garde en lieu sûr.").check();
+  await page.getByTestId("create-vault").click();
+  await expect(page.getByTestId("hello")).toBeVisible({ timeout: 20_000 });
+  return passphrase;
+}
+
+/** Answers every level question with `pick(topic, level)`; returns render times in ms. */
+async function answerAll(page, pick, shotPrefix) {
+  const times = [];
+  for (let i = 0; i < 200; i++) {
+    const question = page.getByTestId("level-question");
+    if (!(await question.isVisible())) break;
+    const topic = await question.getAttribute("data-topic");
+    const level = Number(await question.getAttribute("data-level"));
+    if (shotPrefix && i === 0) {
+      expect(await audit(page)).toEqual([]);
+      await page.screenshot({ path: `${shotPrefix}-question.png`, fullPage: true });
+    }
+    const answer = pick(topic, level);
+    const before = `${topic}/${level}`;
+    const t0 = Date.now();
+    await question.locator(`button[data-answer="${answer}"]`).click();
+    await page.waitForFunction(
+      (b) => {
+        const q = document.querySelector("[data-testid=level-question]");
+        return !q || `${q.dataset.topic}/${q.dataset.level}` !== b;
+      },
+      before,
+    );
+    times.push(Date.now() - t0);
+  }
+  return times;
+}
+
+test("a complete self-assessment, kept across a reload, then progress", async ({ page }) => {
+  const passphrase = await createVault(page, "Lucienne");
+  await page.getByTestId("tile-skills").click();
+  await page.getByTestId("start-assessment").click();
+
+  // Devices.
+  await expect(page.getByTestId("devices-question")).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/skills-1-devices-fr.png`, fullPage: true });
+  await page.getByLabel("Un téléphone").check();
+  await page.getByRole("button", { name: "Continuer" }).click();
+
+  // Topics.
+  await expect(page.getByTestId("topics-question")).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/skills-2-topics-fr.png`, fullPage: true });
+  await page.getByTestId("all-topics").click();
+
+  // Levels: a beginner with help on everything but e-mail, done on her own.
+  await expect(page.getByTestId("level-question")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Écouter la question" })).toBeVisible();
+  // Going back undoes the last tap.
+  const first = await page.getByTestId("level-question").getAttribute("data-topic");
+  await page.getByTestId("level-question").locator('button[data-answer="WithHelp"]').click();
+  await page.getByTestId("back").click();
+  await expect(page.getByTestId("level-question")).toHaveAttribute("data-topic", first);
+  await expect(page.getByTestId("level-question")).toHaveAttribute("data-level", "0");
+  const times = await answerAll(page, (topic, level) => (topic === "email" && level < 2 ? "Alone" : "WithHelp"), `${shots}/skills-3`);
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`question screen after a tap: median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted.at(-1)} ms over ${times.length} taps`);
+
+  // Wishes.
+  await expect(page.getByTestId("wishes-question")).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/skills-4-wishes-fr.png`, fullPage: true });
+  await page.getByTestId("wishes-question").getByLabel("Les e-mails").check();
+  await page.getByTestId("finish").click();
+
+  // Results.
+  await expect(page.getByTestId("results")).toBeVisible();
+  await expect(page.getByTestId("wants-to-learn")).toContainText("Les e-mails");
+  await expect(page.getByTestId("can-help")).toContainText("Rien pour l'instant.");
+  await expect(page.locator('[data-testid=results-table] tr[data-topic="email"] .visually-hidden')).toHaveText(/[1-5] étoiles sur 5/);
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/skills-5-results-fr.png`, fullPage: true });
+  const emailStars = await page.locator('[data-testid=results-table] tr[data-topic="email"] .visually-hidden').textContent();
+
+  // Reload: still there once the vault is open again.
+  await page.reload();
+  await expect(page.getByTestId("skills-locked")).toBeVisible();
+  await page.getByRole("link", { name: "Retour à l'accueil" }).click();
+  await page.getByLabel("Votre phrase secrète").fill(passphrase);
+  await page.getByRole("button", { name: "Ouvrir", exact: true }).click();
+  await expect(page.getByTestId("hello")).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId("tile-skills").click();
+  await expect(page.locator('[data-testid=results-table] tr[data-topic="email"] .visually-hidden')).toHaveText(emailStars);
+
+  // A second assessment, answered better on e-mail: progress is shown.
+  await page.getByTestId("start-assessment").click();
+  await page.getByLabel("Un téléphone").check();
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await page.getByTestId("all-topics").click();
+  await answerAll(page, (topic) => (topic === "email" ? "CanShow" : "WithHelp"));
+  await page.getByTestId("finish").click();
+  await expect(page.getByTestId("progress-since-last")).toContainText("Thèmes qui ont gagné des étoiles depuis la dernière fois : ");
+  await expect(page.locator('[data-testid=results-table] tr[data-topic="email"] .delta')).toHaveText(/^\+[1-5] étoiles$/);
+  await expect(page.getByTestId("can-help")).toContainText("Les e-mails");
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/skills-6-progress-fr.png`, fullPage: true });
+});
+
+test("an interrupted self-assessment resumes where it stopped", async ({ page }) => {
+  const passphrase = await createVault(page, "Reprise");
+  await page.getByTestId("tile-skills").click();
+  await page.getByTestId("start-assessment").click();
+  await page.getByLabel("Un ordinateur").check();
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await page.getByTestId("all-topics").click();
+  await page.getByTestId("level-question").locator('button[data-answer="Alone"]').click();
+  const where = await page.getByTestId("level-question").getAttribute("data-level");
+  expect(where).toBe("1");
+  await page.waitForTimeout(300); // the save is a few milliseconds
+  await page.reload();
+  await page.getByRole("link", { name: "Retour à l'accueil" }).click();
+  await page.getByLabel("Votre phrase secrète").fill(passphrase);
+  await page.getByRole("button", { name: "Ouvrir", exact: true }).click();
+  await expect(page.getByTestId("hello")).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId("tile-skills").click();
+  await expect(page.getByTestId("level-question")).toHaveAttribute("data-level", "1");
+});
