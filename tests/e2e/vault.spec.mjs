@@ -213,3 +213,26 @@ test("settings of an open vault are accessible", async ({ page }) => {
   expect(await audit(page)).toEqual([]);
   await page.screenshot({ path: `${shots}/settings-unlocked-fr.png`, fullPage: true });
 });
+
+test("the app locks itself after the chosen inactivity, and never when turned off", async ({ page }) => {
+  await page.clock.install();
+  await createVault(page, "Horloge");
+  await page.getByTestId("tile-settings").click();
+  await page.getByTestId("auto-lock").selectOption("5");
+  await page.waitForTimeout(300); // let the setting be saved
+  await page.clock.fastForward("04:00");
+  await expect(page.getByTestId("name-setting")).toBeVisible();
+  await page.clock.fastForward("02:00");
+  await expect(page.getByText("Ouvrez vos données pour voir ces réglages.")).toBeVisible();
+  await expect(page.getByTestId("unlock")).toBeVisible();
+});
+
+test("auto-lock turned off keeps the vault open", async ({ page }) => {
+  await page.clock.install();
+  await createVault(page, "Jamais");
+  await page.getByTestId("tile-settings").click();
+  await page.getByTestId("auto-lock").selectOption("0");
+  await page.waitForTimeout(300);
+  await page.clock.fastForward("03:00:00");
+  await expect(page.getByTestId("name-setting")).toBeVisible();
+});

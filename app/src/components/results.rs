@@ -35,7 +35,7 @@ pub fn Results(
     let deltas = progress_since_last(&history);
     let has_before = history.assessments().len() > 1;
     let improved = deltas.values().filter(|d| d.stars_change > 0).count();
-    let rows: Vec<(String, u8, bool, Option<i8>)> = latest
+    let mut rows: Vec<(String, u8, bool, Option<i8>)> = latest
         .topics
         .iter()
         .map(|(id, r)| {
@@ -45,6 +45,14 @@ pub fn Results(
             (id.clone(), r.stars, r.skipped, change)
         })
         .collect();
+    // In the catalog's order (the order of the questions), not alphabetical by id.
+    let order = |id: &str| {
+        catalog::catalog()
+            .ok()
+            .and_then(|c| c.topics().iter().position(|t| t.id == id))
+            .unwrap_or(usize::MAX)
+    };
+    rows.sort_by_key(|(id, ..)| order(id));
     let can_help: Vec<String> = latest
         .can_help_with()
         .into_iter()
@@ -97,7 +105,16 @@ pub fn Results(
                         let w = f64::from(stars) / f64::from(MAX_STARS) * 300.0;
                         view! {
                             <text x="10" y=y + 16.0 font-size="16" fill="#1a1a1a">
-                                {move || format!("{} ({stars}/{MAX_STARS})", catalog::topic_title(&id, french()))}
+                                {move || {
+                                    // The table below has the full titles; the chart keeps one line.
+                                    let title = catalog::topic_title(&id, french());
+                                    let short: String = if title.chars().count() > 30 {
+                                        title.chars().take(29).chain(std::iter::once('…')).collect()
+                                    } else {
+                                        title
+                                    };
+                                    format!("{short} ({stars}/{MAX_STARS})")
+                                }}
                             </text>
                             <rect x="10" y=y + 22.0 width="300" height="16" rx="4" fill="#e8eef2" />
                             <rect x="10" y=y + 22.0 width=w height="16" rx="4" fill="#0b4f6c" />
