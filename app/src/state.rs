@@ -34,6 +34,7 @@ impl AppState {
     /// Locks the vault: the passphrase is needed again.
     pub fn lock(&self) {
         crate::services::vault::lock();
+        crate::services::catalog::set_group_catalog(None);
         self.profile.set(None);
         self.vault.set(VaultStatus::Locked);
     }

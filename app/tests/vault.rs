@@ -55,6 +55,16 @@ async fn vault_round_trip_through_indexeddb() {
 }
 
 #[wasm_bindgen_test]
+fn local_topic_ids_are_plain_ascii_words() {
+    use entraide_app::services::group_topics::id_from;
+    assert_eq!(
+        id_from("Le site de la Mairie !"),
+        "local_le_site_de_la_mairie"
+    );
+    assert_eq!(id_from("Écrire à l'école"), "local_ecrire_a_l_ecole");
+}
+
+#[wasm_bindgen_test]
 #[ignore = "benchmark: run with make bench-vault"]
 async fn vault_figures_in_chromium() {
     let passphrase = "cerise lampe volcan tortue prairie bougie nuage";

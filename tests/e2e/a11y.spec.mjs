@@ -1,22 +1,9 @@
 // axe-core finds no violation on any screen, in French and in English, and every screen is
 // photographed at phone size (360×740) into the folder printed below.
 import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { screens, open } from "./screens.mjs";
+import { screens, open, audit, shots } from "./screens.mjs";
 
-const shots = process.env.SCREENSHOTS_DIR ?? fileURLToPath(new URL("../../target/e2e/screenshots", import.meta.url));
-mkdirSync(shots, { recursive: true });
 console.log(`Screenshots at 360×740: ${shots}`);
-
-async function audit(page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
-    .options({ rules: { "target-size": { enabled: true } } })
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 for (const lang of ["fr", "en"]) {
   for (const screen of screens) {

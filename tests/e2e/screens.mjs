@@ -1,3 +1,36 @@
+// Shared helpers of the end-to-end tests: the screens of the app as the tests know them,
+// the accessibility audit, and creating a vault through the interface.
+import { expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** Where screenshots at phone size go (printed by the accessibility suite). */
+export const shots = process.env.SCREENSHOTS_DIR ?? fileURLToPath(new URL("../../target/e2e/screenshots", import.meta.url));
+mkdirSync(shots, { recursive: true });
+
+/** axe-core's violations on the page (WCAG 2.2 AA, target-size on), one line each. */
+export async function audit(page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
+    .options({ rules: { "target-size": { enabled: true } } })
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Creates a vault with the suggested passphrase; returns the passphrase. */
+export async function createVault(page, nickname) {
+  await page.goto("/");
+  await page.getByTestId("start").click();
+  await page.getByLabel("Votre prénom ou un surnom").fill(nickname);
+  const passphrase = (await page.getByTestId("suggested-passphrase").textContent()).trim();
+  expect(passphrase.split(" ").length).toBeGreaterThanOrEqual(8);
+  await page.getByLabel("J'ai écrit ma phrase secrète et je la garde en lieu sûr.").check();
+  await page.getByTestId("create-vault").click();
+  await expect(page.getByTestId("hello")).toHaveText(`Bonjour ${nickname} !`, { timeout: 20_000 });
+  return passphrase;
+}
+
 // The screens of the app as the tests know them: path, id and title in both languages.
 // Kept in step with core/src/screens.rs and app/locales/*.json by the shell test, which
 // fails when a screen shows another title.

@@ -1,12 +1,7 @@
 // The demo group's session: groups proposed as cards with reasons; the animator's changes
 // (move, keep, set aside) survive every recompute; confirmation; 60 people; accessibility.
 import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-
-const shots = process.env.SCREENSHOTS_DIR ?? fileURLToPath(new URL("../../target/e2e/screenshots", import.meta.url));
-mkdirSync(shots, { recursive: true });
+import { audit, createVault, shots } from "./screens.mjs";
 
 async function openDemoSession(page) {
   await page.goto("/");
@@ -14,14 +9,6 @@ async function openDemoSession(page) {
   await page.getByRole("link", { name: "Retour à l'accueil" }).click();
   await page.getByTestId("tile-session").click();
   await expect(page.getByTestId("session-board")).toBeVisible();
-}
-
-async function audit(page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
-    .options({ rules: { "target-size": { enabled: true } } })
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 const card = (page, helper) => page.locator(`[data-testid=groups] li[data-helper="${helper}"]`);

@@ -2,31 +2,7 @@
 // across a reload, a second assessment shows progress. Prints the time each question
 // screen takes to appear after a tap (a figure, not an assertion).
 import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-
-const shots = process.env.SCREENSHOTS_DIR ?? fileURLToPath(new URL("../../target/e2e/screenshots", import.meta.url));
-mkdirSync(shots, { recursive: true });
-
-async function audit(page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
-    .options({ rules: { "target-size": { enabled: true } } })
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-async function createVault(page, nickname) {
-  await page.goto("/");
-  await page.getByTestId("start").click();
-  await page.getByLabel("Votre prénom ou un surnom").fill(nickname);
-  const passphrase = (await page.getByTestId("suggested-passphrase").textContent()).trim();
-  await page.getByLabel("J'ai écrit ma phrase secrète et je la garde en lieu sûr.").check();
-  await page.getByTestId("create-vault").click();
-  await expect(page.getByTestId("hello")).toBeVisible({ timeout: 20_000 });
-  return passphrase;
-}
+import { audit, createVault, shots } from "./screens.mjs";
 
 /** Answers every level question with `pick(topic, level)`; returns render times in ms. */
 async function answerAll(page, pick, shotPrefix) {
@@ -145,4 +121,35 @@ test("an interrupted self-assessment resumes where it stopped", async ({ page })
   await expect(page.getByTestId("hello")).toBeVisible({ timeout: 20_000 });
   await page.getByTestId("tile-skills").click();
   await expect(page.getByTestId("level-question")).toHaveAttribute("data-level", "1");
+});
+
+test("the animator adapts the group's topics and the questionnaire follows", async ({ page }) => {
+  await createVault(page, "Animatrice");
+  await page.getByTestId("tile-settings").click();
+  const section = page.getByTestId("group-topics");
+  await section.getByLabel("Les réseaux sociaux").uncheck();
+  await expect(page.getByTestId("group-topics-status")).toHaveText("La liste du groupe est enregistrée.");
+
+  const form = page.getByTestId("add-topic");
+  // A sentence with an abbreviation is refused, kindly.
+  await form.getByLabel("Nom du thème").fill("Le site de la mairie");
+  await form.getByLabel(/numéro 1/).fill("Je sais trouver le site de la mairie, etc.");
+  await form.getByLabel(/numéro 2/).fill("Je sais lire les horaires de la mairie.");
+  await form.getByLabel(/numéro 3/).fill("Je sais remplir un formulaire de la mairie.");
+  await form.getByRole("button", { name: "Ajouter ce thème" }).click();
+  await expect(form.getByTestId("error")).toContainText("Ce thème ne suit pas les règles");
+  await form.getByLabel(/numéro 1/).fill("Je sais trouver le site de la mairie.");
+  await form.getByRole("button", { name: "Ajouter ce thème" }).click();
+  await expect(page.getByTestId("local-topics")).toContainText("Retirer « Le site de la mairie »");
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/settings-group-topics-fr.png`, fullPage: true });
+
+  await page.getByRole("link", { name: "Retour à l'accueil" }).click();
+  await page.getByTestId("tile-skills").click();
+  await page.getByTestId("start-assessment").click();
+  await page.getByLabel("Un téléphone").check();
+  await page.getByRole("button", { name: "Continuer" }).click();
+  const topics = page.getByTestId("topics-question");
+  await expect(topics.getByLabel("Le site de la mairie")).toBeVisible();
+  await expect(topics.getByLabel("Les réseaux sociaux")).toHaveCount(0);
 });

@@ -2,36 +2,11 @@
 // in the middle of a save, backup and restore on a fresh browser (and opened by `rage`),
 // delete everything. Real IndexedDB, real scrypt, in headless Chromium.
 import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { audit, createVault, shots } from "./screens.mjs";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync, chmodSync, readFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync, chmodSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const shots = process.env.SCREENSHOTS_DIR ?? fileURLToPath(new URL("../../target/e2e/screenshots", import.meta.url));
-mkdirSync(shots, { recursive: true });
-
-async function audit(page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
-    .options({ rules: { "target-size": { enabled: true } } })
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-/** Creates a vault with the suggested passphrase; returns the passphrase. */
-async function createVault(page, nickname) {
-  await page.goto("/");
-  await page.getByTestId("start").click();
-  await page.getByLabel("Votre prénom ou un surnom").fill(nickname);
-  const passphrase = (await page.getByTestId("suggested-passphrase").textContent()).trim();
-  expect(passphrase.split(" ").length).toBeGreaterThanOrEqual(8);
-  await page.getByLabel("J'ai écrit ma phrase secrète et je la garde en lieu sûr.").check();
-  await page.getByTestId("create-vault").click();
-  await expect(page.getByTestId("hello")).toHaveText(`Bonjour ${nickname} !`, { timeout: 20_000 });
-  return passphrase;
-}
 
 async function unlock(page, passphrase) {
   await page.getByLabel("Votre phrase secrète").fill(passphrase);

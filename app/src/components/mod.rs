@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 pub mod delete_everything;
+pub mod group_topics;
 pub mod icon;
 pub mod language_switch;
 pub mod menu;

@@ -5,7 +5,9 @@
 use crate::i18n::*;
 use crate::platform::speech;
 use crate::services::catalog;
-use entraide_core::assessment::{Answer, Assessment, Device, Question, TopicChoice};
+use entraide_core::assessment::{
+    Answer, Assessment, AssessmentError, Device, Question, TopicChoice,
+};
 use leptos::prelude::*;
 
 fn device_label(i18n: leptos_i18n::I18nContext<Locale>, d: Device) -> &'static str {
@@ -50,9 +52,7 @@ pub fn Questionnaire(
     let i18n = use_i18n();
     let french = move || i18n.get_locale() == Locale::fr;
     let failure = RwSignal::new(None::<String>);
-    let step = move |f: Box<
-        dyn FnOnce(&mut Assessment) -> Result<(), entraide_core::assessment::AssessmentError>,
-    >| {
+    let step = move |f: StepFn| {
         let mut next = assessment.get_untracked();
         match f(&mut next) {
             Ok(()) => {
@@ -147,8 +147,8 @@ pub fn Questionnaire(
     }
 }
 
-type StepFn =
-    Box<dyn FnOnce(&mut Assessment) -> Result<(), entraide_core::assessment::AssessmentError>>;
+/// One change to the questionnaire, applied by the step handler.
+type StepFn = Box<dyn FnOnce(&mut Assessment) -> Result<(), AssessmentError>>;
 
 #[component]
 fn DevicesQuestion(step: impl Fn(StepFn) + Copy + 'static) -> impl IntoView {
@@ -183,10 +183,46 @@ fn DevicesQuestion(step: impl Fn(StepFn) + Copy + 'static) -> impl IntoView {
     }
 }
 
+/// Topics as large checkboxes, ticked ones collected in `chosen`.
+#[component]
+fn TopicChecklist(
+    /// Topic ids, in the order shown.
+    topics: Vec<String>,
+    /// The ticked ones.
+    chosen: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let french = move || i18n.get_locale() == Locale::fr;
+    topics
+        .into_iter()
+        .map(|id| {
+            let key = id.clone();
+            let toggle = id.clone();
+            view! {
+                <label class="choice">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || chosen.with(|c| c.contains(&key))
+                        on:change=move |_| {
+                            chosen.update(|c| {
+                                if c.contains(&toggle) {
+                                    c.retain(|x| *x != toggle)
+                                } else {
+                                    c.push(toggle.clone())
+                                }
+                            })
+                        }
+                    />
+                    <span>{move || catalog::topic_title(&id, french())}</span>
+                </label>
+            }
+        })
+        .collect_view()
+}
+
 #[component]
 fn TopicsQuestion(available: Vec<String>, step: impl Fn(StepFn) + Copy + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    let french = move || i18n.get_locale() == Locale::fr;
     let chosen = RwSignal::new(Vec::<String>::new());
     view! {
         <section class="question card" data-testid="topics-question">
@@ -194,23 +230,7 @@ fn TopicsQuestion(available: Vec<String>, step: impl Fn(StepFn) + Copy + 'static
             <button type="button" class="button button-primary button-wide" data-testid="all-topics" on:click=move |_| step(Box::new(|a| a.choose_topics(TopicChoice::All)))>
                 {t!(i18n, q_all_topics)}
             </button>
-            {available
-                .into_iter()
-                .map(|id| {
-                    let key = id.clone();
-                    let toggle = id.clone();
-                    view! {
-                        <label class="choice">
-                            <input
-                                type="checkbox"
-                                prop:checked=move || chosen.with(|c| c.contains(&key))
-                                on:change=move |_| chosen.update(|c| if c.contains(&toggle) { c.retain(|x| *x != toggle) } else { c.push(toggle.clone()) })
-                            />
-                            <span>{move || catalog::topic_title(&id, french())}</span>
-                        </label>
-                    }
-                })
-                .collect_view()}
+            <TopicChecklist topics=available chosen=chosen />
             <button type="button" class="button button-wide" on:click=move |_| {
                 let topics = chosen.get_untracked();
                 step(Box::new(move |a| a.choose_topics(TopicChoice::Some(topics))))
@@ -224,29 +244,12 @@ fn TopicsQuestion(available: Vec<String>, step: impl Fn(StepFn) + Copy + 'static
 #[component]
 fn WishesQuestion(offered: Vec<String>, step: impl Fn(StepFn) + Copy + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    let french = move || i18n.get_locale() == Locale::fr;
     let chosen = RwSignal::new(Vec::<String>::new());
     view! {
         <section class="question card" data-testid="wishes-question">
             <h2>{t!(i18n, q_wishes)}</h2>
             <p class="hint">{t!(i18n, q_wishes_hint)}</p>
-            {offered
-                .into_iter()
-                .map(|id| {
-                    let key = id.clone();
-                    let toggle = id.clone();
-                    view! {
-                        <label class="choice">
-                            <input
-                                type="checkbox"
-                                prop:checked=move || chosen.with(|c| c.contains(&key))
-                                on:change=move |_| chosen.update(|c| if c.contains(&toggle) { c.retain(|x| *x != toggle) } else { c.push(toggle.clone()) })
-                            />
-                            <span>{move || catalog::topic_title(&id, french())}</span>
-                        </label>
-                    }
-                })
-                .collect_view()}
+            <TopicChecklist topics=offered chosen=chosen />
             <button type="button" class="button button-primary button-wide" data-testid="finish" on:click=move |_| {
                 let topics = chosen.get_untracked();
                 step(Box::new(move |a| a.choose_wishes(&topics)))

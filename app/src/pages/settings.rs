@@ -1,6 +1,7 @@
 //! Settings: language, my first name, locking, backup, and delete everything.
 
 use crate::components::delete_everything::DeleteEverything;
+use crate::components::group_topics::GroupTopicsSetting;
 use crate::components::page::Page;
 use crate::components::vault_error::{Failure, FailureText};
 use crate::components::vault_forms::UnlockForm;
@@ -34,6 +35,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <NameSetting />
                 <LockSetting />
                 <BackupSetting />
+                <GroupTopicsSetting />
             </Show>
             <section class="card">
                 <h2>{t!(i18n, settings_delete_title)}</h2>

@@ -5,6 +5,7 @@ use crate::components::questionnaire::Questionnaire;
 use crate::components::results::Results;
 use crate::i18n::*;
 use crate::services::assessment::{self, Skills};
+use crate::services::group_topics;
 use crate::services::vault::VaultStatus;
 use crate::state::use_app_state;
 use entraide_core::assessment::Assessment;
@@ -35,6 +36,10 @@ fn SkillsBoard() -> impl IntoView {
     let skills = RwSignal::new(None::<Skills>);
     let failure = RwSignal::new(None::<String>);
     spawn_local(async move {
+        // The group's topic list (if the animator adapted it) drives the questionnaire.
+        if let Err(e) = group_topics::load().await {
+            failure.set(Some(e.to_string()));
+        }
         match assessment::load().await {
             Ok(s) => skills.set(Some(s)),
             Err(e) => failure.set(Some(e.to_string())),

@@ -49,10 +49,10 @@ pub async fn load() -> Result<Skills, AssessmentServiceError> {
     })
 }
 
-/// A new questionnaire over the built-in topics.
+/// A new questionnaire over the group's topics (the built-in ones unless adapted).
 pub fn start() -> Result<Assessment, AssessmentServiceError> {
-    let catalog = catalog::catalog().map_err(AssessmentServiceError::Catalog)?;
-    Ok(Assessment::new(catalog))
+    let catalog = catalog::group_catalog().map_err(AssessmentServiceError::Catalog)?;
+    Ok(Assessment::new(&catalog))
 }
 
 /// Saves the questionnaire in progress (`None`: there is none any more).

@@ -2,9 +2,36 @@
 
 use entraide_core::assessment::{Catalog, Topic};
 use entraide_core::matching;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 static CATALOG: OnceLock<Result<Catalog, String>> = OnceLock::new();
+
+thread_local! {
+    /// The group's list (built-in topics adapted by the animator), once loaded.
+    static GROUP: RefCell<Option<Catalog>> = const { RefCell::new(None) };
+}
+
+/// Uses `catalog` as the group's topic list from now on (`None`: the built-in list).
+pub fn set_group_catalog(catalog: Option<Catalog>) {
+    GROUP.with(|g| *g.borrow_mut() = catalog);
+}
+
+/// The group's topic list if the animator adapted it, else the built-in one.
+pub fn group_catalog() -> Result<Catalog, String> {
+    match GROUP.with(|g| g.borrow().clone()) {
+        Some(c) => Ok(c),
+        None => catalog().cloned(),
+    }
+}
+
+/// Runs `f` on the topic `id`, looked up in the group's list, then in the built-in one.
+pub fn with_topic<T>(id: &str, f: impl FnOnce(&Topic) -> T) -> Option<T> {
+    if let Some(t) = GROUP.with(|g| g.borrow().as_ref().and_then(|c| c.topic(id).cloned())) {
+        return Some(f(&t));
+    }
+    catalog().ok().and_then(|c| c.topic(id)).map(f)
+}
 
 /// The built-in catalog, or the reason it could not be read (a build defect, shown plainly).
 pub fn catalog() -> Result<&'static Catalog, String> {

@@ -3,5 +3,6 @@
 
 pub mod assessment;
 pub mod catalog;
+pub mod group_topics;
 pub mod session;
 pub mod vault;

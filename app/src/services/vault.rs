@@ -305,12 +305,14 @@ pub async fn restore(bytes: &[u8], passphrase: &str) -> Result<Profile, VaultSer
     Ok(profile)
 }
 
-/// Asks the browser not to evict the app's data; returns whether it agreed.
-pub async fn request_persistence() -> bool {
+/// Calls `navigator.storage.<method>()` and reads its boolean answer (false when absent).
+async fn storage_flag(
+    method: fn(&web_sys::StorageManager) -> Result<js_sys::Promise, wasm_bindgen::JsValue>,
+) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let Ok(promise) = window.navigator().storage().persist() else {
+    let Ok(promise) = method(&window.navigator().storage()) else {
         return false;
     };
     JsFuture::from(promise)
@@ -320,19 +322,14 @@ pub async fn request_persistence() -> bool {
         .unwrap_or(false)
 }
 
+/// Asks the browser not to evict the app's data; returns whether it agreed.
+pub async fn request_persistence() -> bool {
+    storage_flag(web_sys::StorageManager::persist).await
+}
+
 /// Whether the browser promised to keep the app's data.
 pub async fn is_persisted() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let Ok(promise) = window.navigator().storage().persisted() else {
-        return false;
-    };
-    JsFuture::from(promise)
-        .await
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+    storage_flag(web_sys::StorageManager::persisted).await
 }
 
 /// Deletes everything: the vault's database, every cache of the app, the service worker
