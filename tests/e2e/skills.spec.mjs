@@ -133,12 +133,15 @@ test("the animator adapts the group's topics and the questionnaire follows", asy
   const form = page.getByTestId("add-topic");
   // A sentence with an abbreviation is refused, kindly.
   await form.getByLabel("Nom du thème").fill("Le site de la mairie");
-  await form.getByLabel(/numéro 1/).fill("Je sais trouver le site de la mairie, etc.");
-  await form.getByLabel(/numéro 2/).fill("Je sais lire les horaires de la mairie.");
-  await form.getByLabel(/numéro 3/).fill("Je sais remplir un formulaire de la mairie.");
+  await form.getByLabel(/^Phrase « Je sais… » numéro 1/).fill("Je sais trouver le site de la mairie, etc.");
+  await form.getByLabel(/^Phrase « Je sais… » numéro 2/).fill("Je sais lire les horaires de la mairie.");
+  await form.getByLabel(/^Phrase « Je sais… » numéro 3/).fill("Je sais remplir un formulaire de la mairie.");
+  await form.getByLabel("La même phrase en anglais, qui commence par « I » (numéro 1)").fill("I can find the town hall's website.");
+  await form.getByLabel("La même phrase en anglais, qui commence par « I » (numéro 2)").fill("I can read the town hall's opening hours.");
+  await form.getByLabel("La même phrase en anglais, qui commence par « I » (numéro 3)").fill("I can fill in a town hall form.");
   await form.getByRole("button", { name: "Ajouter ce thème" }).click();
   await expect(form.getByTestId("error")).toContainText("Ce thème ne suit pas les règles");
-  await form.getByLabel(/numéro 1/).fill("Je sais trouver le site de la mairie.");
+  await form.getByLabel(/^Phrase « Je sais… » numéro 1/).fill("Je sais trouver le site de la mairie.");
   await form.getByRole("button", { name: "Ajouter ce thème" }).click();
   await expect(page.getByTestId("local-topics")).toContainText("Retirer « Le site de la mairie »");
   expect(await audit(page)).toEqual([]);
@@ -152,4 +155,9 @@ test("the animator adapts the group's topics and the questionnaire follows", asy
   const topics = page.getByTestId("topics-question");
   await expect(topics.getByLabel("Le site de la mairie")).toBeVisible();
   await expect(topics.getByLabel("Les réseaux sociaux")).toHaveCount(0);
+  // The group's own topic is asked like the others.
+  await topics.getByLabel("Le site de la mairie").check();
+  await topics.getByRole("button", { name: "Seulement les thèmes cochés" }).click();
+  await expect(page.getByTestId("level-question").locator("h2")).toHaveText("Le site de la mairie");
+  await expect(page.getByTestId("level-question").locator(".sentence")).toHaveText("Je sais trouver le site de la mairie.");
 });

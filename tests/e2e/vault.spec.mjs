@@ -105,6 +105,9 @@ test("a reload in the middle of a save keeps the last completed save", async ({ 
 test("backup on one browser, restore on a fresh one; rage opens the file", async ({ page, browser }) => {
   const passphrase = await createVault(page, "Gaston");
   await openSettings(page);
+  // Something besides the profile, to see every document come back.
+  await page.getByTestId("group-topics").getByLabel("Les réseaux sociaux").uncheck();
+  await expect(page.getByTestId("group-topics-status")).toHaveText("La liste du groupe est enregistrée.");
   await expect(page.getByTestId("last-backup")).toHaveText("Vous n'avez pas encore fait de sauvegarde.");
   await page.getByLabel("Votre phrase secrète, pour protéger la sauvegarde").fill(passphrase);
   const [download] = await Promise.all([
@@ -143,6 +146,10 @@ test("backup on one browser, restore on a fresh one; rage opens the file", async
   await other.getByLabel("La phrase secrète de cette sauvegarde").fill(passphrase);
   await other.getByRole("button", { name: "Restaurer" }).click();
   await expect(other.getByTestId("hello")).toHaveText("Bonjour Gaston !", { timeout: 20_000 });
+  await other.getByTestId("tile-settings").click();
+  await expect(other.getByTestId("group-topics").getByLabel("Les réseaux sociaux")).not.toBeChecked();
+  await expect(other.getByTestId("group-topics").getByLabel("Les e-mails")).toBeChecked();
+  await other.getByRole("link", { name: "Retour à l'accueil" }).click();
   // Restored for good: it opens again after a reload.
   await other.reload();
   await unlock(other, passphrase);

@@ -139,9 +139,12 @@ pub fn GroupTopicsSetting() -> impl IntoView {
             {(0..3usize)
                 .map(|i| {
                     let id = format!("gt-level-{i}");
+                    let id_en = format!("gt-level-en-{i}");
                     view! {
                         <label for=id.clone()>{t!(i18n, gt_level, n = move || i + 1)}</label>
                         <input id=id type="text" prop:value=move || form.with(|f| f.levels_fr[i].clone()) on:input=move |ev| form.update(|f| f.levels_fr[i] = event_target_value(&ev)) />
+                        <label for=id_en.clone()>{t!(i18n, gt_level_en, n = move || i + 1)}</label>
+                        <input id=id_en type="text" lang="en" prop:value=move || form.with(|f| f.levels_en[i].clone()) on:input=move |ev| form.update(|f| f.levels_en[i] = event_target_value(&ev)) />
                     }
                 })
                 .collect_view()}

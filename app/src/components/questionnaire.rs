@@ -27,18 +27,17 @@ fn answer_label(answer: Answer, french: bool) -> String {
 }
 
 fn level_sentence(topic: &str, index: u8, french: bool) -> String {
-    catalog::catalog()
-        .ok()
-        .and_then(|c| c.topic(topic))
-        .and_then(|t| t.levels.get(usize::from(index)))
-        .map(|l| {
+    catalog::with_topic(topic, |t| {
+        t.levels.get(usize::from(index)).map(|l| {
             if french {
                 l.can.fr.clone()
             } else {
                 l.can.en.clone()
             }
         })
-        .unwrap_or_default()
+    })
+    .flatten()
+    .unwrap_or_default()
 }
 
 /// The questionnaire. `on_step` receives the questionnaire after each change (to save it).

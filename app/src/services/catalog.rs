@@ -55,15 +55,12 @@ pub fn matching_topics() -> Result<Vec<matching::Topic>, String> {
 
 /// A topic's title in French (`french`) or English; the id itself when unknown.
 pub fn topic_title(id: &str, french: bool) -> String {
-    catalog()
-        .ok()
-        .and_then(|c| c.topic(id))
-        .map(|t| {
-            if french {
-                t.title.fr.clone()
-            } else {
-                t.title.en.clone()
-            }
-        })
-        .unwrap_or_else(|| id.to_string())
+    with_topic(id, |t| {
+        if french {
+            t.title.fr.clone()
+        } else {
+            t.title.en.clone()
+        }
+    })
+    .unwrap_or_else(|| id.to_string())
 }

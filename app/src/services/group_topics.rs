@@ -34,7 +34,7 @@ pub struct LocalTopicForm {
     pub title_en: String,
     /// Three "I can…" sentences, easiest first, in French.
     pub levels_fr: [String; 3],
-    /// The same in English (the French ones when left empty).
+    /// The same in English, starting with "I" (core's content rule).
     pub levels_en: [String; 3],
     /// The closest Pix / CRCN competence code.
     pub pix: String,
@@ -86,7 +86,7 @@ pub fn local_topic(form: &LocalTopicForm) -> Result<Topic, GroupTopicsError> {
         .map(|i| Level {
             can: Text {
                 fr: form.levels_fr[i].trim().to_string(),
-                en: or_french(&form.levels_en[i], &form.levels_fr[i]),
+                en: form.levels_en[i].trim().to_string(),
             },
             pix: form.pix.clone(),
             pix_level: i as u8 + 1,
