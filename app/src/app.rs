@@ -68,11 +68,40 @@ pub fn App(
     }
 }
 
-/// Keeps `<html lang>` in step with the chosen language: screen readers choose their voice
-/// from it.
+/// Keeps `<html lang>` in step with the chosen language (screen readers choose their voice
+/// from it), and the choice in the person's profile.
 #[component]
 fn HtmlLang() -> impl IntoView {
     let i18n = use_i18n();
+    let state = crate::state::use_app_state();
+    // The language is part of the person's profile: applied when the vault opens…
+    Effect::new(move |_| {
+        let saved = state
+            .profile
+            .with(|p| p.as_ref().and_then(|p| p.language.clone()));
+        match saved.as_deref() {
+            Some("en") => i18n.set_locale(Locale::en),
+            Some("fr") => i18n.set_locale(Locale::fr),
+            _ => {}
+        }
+    });
+    // …and saved when it changes while the vault is open.
+    Effect::new(move |_| {
+        let code = crate::labels::lang_code(i18n.get_locale());
+        let Some(mut profile) = state.profile.get_untracked() else {
+            return;
+        };
+        if profile.language.as_deref() == Some(code) {
+            return;
+        }
+        profile.language = Some(code.to_string());
+        leptos::task::spawn_local(async move {
+            match vault::save_profile(&profile).await {
+                Ok(()) => state.profile.set(Some(profile)),
+                Err(e) => web_sys::console::error_1(&e.to_string().into()),
+            }
+        });
+    });
     let lang = move || crate::labels::lang_code(i18n.get_locale());
     Effect::new(move |_| {
         let code = lang();

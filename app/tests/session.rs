@@ -115,7 +115,7 @@ async fn two_people_make_one_group_with_its_reason() {
         .unwrap_or_default();
     assert_eq!(
         reason,
-        "Martine aide Paul : « Les e-mails ». Martine sait le montrer. Paul veut apprendre."
+        "Martine aide Paul\u{a0}: «\u{a0}Les e-mails\u{a0}». Martine sait le montrer. Paul veut apprendre."
     );
     assert_eq!(count("#board-under-test [data-testid=unplaced]"), 0);
 }

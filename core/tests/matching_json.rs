@@ -381,7 +381,7 @@ fn reasons_in_french_and_english() {
     assert_eq!(
         fr,
         vec![
-            "Martine aide Paul : « le courriel ». Elle sait le montrer. Il veut apprendre.",
+            "Martine aide Paul\u{a0}: «\u{a0}le courriel\u{a0}». Elle sait le montrer. Il veut apprendre.",
             "Jeanne (la CAF) : thème sensible : à voir avec l'animateur ou un professionnel.",
             "Karim (les appels vidéo) : personne ici ne peut l'aider sur ce thème aujourd'hui.",
         ]

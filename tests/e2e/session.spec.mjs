@@ -19,7 +19,7 @@ test("the demo session proposes groups as cards, each with its reason", async ({
   expect(await cards.count()).toBeGreaterThanOrEqual(4);
   for (const c of await cards.all()) {
     await expect(c.locator("h3")).not.toBeEmpty();
-    await expect(c.locator(".reason")).toContainText(/aide .+ : « .+ »\./);
+    await expect(c.locator(".reason")).toContainText(/aide .+\u00a0: «\u00a0.+\u00a0»\./);
   }
   await expect(page.getByTestId("session-summary")).toContainText("personnes aidées sur");
   await expect(page.getByTestId("unplaced")).toContainText("Gérard");

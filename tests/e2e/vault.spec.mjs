@@ -218,3 +218,15 @@ test("auto-lock turned off keeps the vault open", async ({ page }) => {
   await page.clock.fastForward("03:00:00");
   await expect(page.getByTestId("name-setting")).toBeVisible();
 });
+
+test("the chosen language is kept in the profile", async ({ page }) => {
+  const passphrase = await createVault(page, "Polyglotte");
+  await page.getByTestId("language-switch").click();
+  await expect(page.locator("h1")).toHaveText("Welcome");
+  await page.waitForTimeout(300); // the profile is saved
+  await page.reload();
+  await expect(page.locator("h1")).toHaveText("Bienvenue"); // nothing readable before unlocking
+  await unlock(page, passphrase);
+  await expect(page.locator("h1")).toHaveText("Welcome", { timeout: 20_000 });
+  await expect(page.getByTestId("hello")).toHaveText("Hello Polyglotte!");
+});

@@ -34,6 +34,9 @@ pub struct Profile {
     pub last_backup_at: Option<u64>,
     /// When the vault was created (ms since 1970).
     pub created_at: u64,
+    /// The language the person chose ("fr" or "en"); absent in profiles saved before.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// Whether a vault exists and is open.
@@ -171,6 +174,7 @@ pub async fn create(nickname: &str, passphrase: &str) -> Result<Profile, VaultSe
         auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
         last_backup_at: None,
         created_at: now_ms(),
+        language: None,
     };
     let store = IdbStore::open().await?;
     write_profile(&store, &vault, &profile).await?;

@@ -238,8 +238,10 @@ impl Reason {
                     Lang::En => " and ",
                 });
                 let mut sentences = vec![match lang {
+                    // French typography: non-breaking spaces before ":" and inside « »,
+                    // so a line never starts with ":" or "»".
                     Lang::Fr => format!(
-                        "{} aide {who} : « {} ».",
+                        "{} aide {who}\u{a0}: «\u{a0}{}\u{a0}».",
                         labels.person(helper),
                         labels.topic(topic)
                     ),
