@@ -6,14 +6,10 @@
 use entraide_core::matching::{bench, greedy, solve, SolveOptions};
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
+use common::now_ms;
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or_else(|| panic!("performance.now is available"))
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 #[ignore = "benchmark: run with make bench-matching"]

@@ -8,46 +8,15 @@ use entraide_app::state::AppState;
 use entraide_core::matching::{Instance, Person, RepeatPolicy, Topic};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+
+mod common;
+use common::{document, sleep};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .unwrap_or_else(|| panic!("a document"))
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .and_then(|w| {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-                    .ok()
-            })
-            .unwrap_or_else(|| panic!("setTimeout is available"));
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .unwrap_or_else(|_| panic!("the timer resolves"));
-}
-
 fn mount_board(plan: SessionPlan) -> leptos::mount::UnmountHandle<impl Mountable> {
-    let doc = document();
-    if let Some(old) = doc.get_element_by_id("board-under-test") {
-        old.remove();
-    }
-    let host = doc
-        .create_element("div")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .unwrap_or_else(|| panic!("a div"));
-    host.set_id("board-under-test");
-    doc.body()
-        .unwrap_or_else(|| panic!("a body"))
-        .append_child(&host)
-        .unwrap_or_else(|_| panic!("the div is added"));
+    let host = common::fresh_host("board-under-test");
     leptos::mount::mount_to(host, move || {
         provide_context(AppState::new());
         view! {

@@ -5,14 +5,10 @@ use entraide_app::platform::storage::{IdbStore, Store, RECORDS};
 use entraide_core::vault::{Record, Vault, VaultError, DEFAULT_WORK_FACTOR};
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
+use common::now_ms;
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or_else(|| panic!("performance.now is available"))
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn help_record(i: usize) -> Record {
     Record::new(

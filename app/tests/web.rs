@@ -6,13 +6,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
+use common::{document, sleep};
 
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .unwrap_or_else(|| panic!("a document"))
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn text_of(selector: &str) -> String {
     document()
@@ -31,21 +28,6 @@ fn click(selector: &str) {
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         .unwrap_or_else(|| panic!("{selector} is on the page"))
         .click();
-}
-
-/// Waits `ms` milliseconds, letting Leptos run its effects and render.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .and_then(|w| {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-                    .ok()
-            })
-            .unwrap_or_else(|| panic!("setTimeout is available"));
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .unwrap_or_else(|_| panic!("the timer resolves"));
 }
 
 /// Waits until `selector`'s text is `expected` (at most two seconds), then checks it.
@@ -70,20 +52,7 @@ async fn tick() {
 
 /// Mounts the app in a fresh element of its own (the test runner keeps its report in the body).
 fn mount() -> leptos::mount::UnmountHandle<impl Mountable> {
-    let doc = document();
-    if let Some(old) = doc.get_element_by_id("app-under-test") {
-        old.remove();
-    }
-    let host = doc
-        .create_element("div")
-        .ok()
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        .unwrap_or_else(|| panic!("a div"));
-    host.set_id("app-under-test");
-    doc.body()
-        .unwrap_or_else(|| panic!("a body"))
-        .append_child(&host)
-        .unwrap_or_else(|_| panic!("the div is added"));
+    let host = common::fresh_host("app-under-test");
     // Every test starts on the home screen, whatever an earlier test navigated to.
     web_sys::window()
         .and_then(|w| w.history().ok())

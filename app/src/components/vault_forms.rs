@@ -15,6 +15,30 @@ fn value_of(ev: &leptos::ev::Event) -> String {
     event_target_value(ev)
 }
 
+/// A field for the passphrase the person already has (password managers may fill it, and
+/// pasting is welcome).
+#[component]
+pub fn CurrentPassphrase(
+    /// The input's id, unique on the page.
+    id: &'static str,
+    /// What is typed.
+    value: RwSignal<String>,
+    /// The words of the label.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <label for=id>{children()}</label>
+        <input
+            id=id
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            prop:value=value
+            on:input=move |ev| value.set(value_of(&ev))
+        />
+    }
+}
+
 /// First start: nickname, passphrase (suggested or own), recovery sheet, create.
 #[component]
 pub fn FirstStart() -> impl IntoView {
@@ -207,15 +231,9 @@ pub fn UnlockForm() -> impl IntoView {
     view! {
         <form class="card form" on:submit=unlock data-testid="unlock">
             <h2>{t!(i18n, unlock_title)}</h2>
-            <label for="unlock-passphrase">{t!(i18n, unlock_passphrase)}</label>
-            <input
-                id="unlock-passphrase"
-                name="password"
-                type="password"
-                autocomplete="current-password"
-                prop:value=passphrase
-                on:input=move |ev| passphrase.set(value_of(&ev))
-            />
+            <CurrentPassphrase id="unlock-passphrase" value=passphrase>
+                {t!(i18n, unlock_passphrase)}
+            </CurrentPassphrase>
             <FailureText failure=failure />
             <button type="submit" class="button button-primary button-wide" disabled=working>
                 {move || if working.get() { t_string!(i18n, unlock_working) } else { t_string!(i18n, unlock_button) }}
@@ -278,15 +296,9 @@ pub fn RestoreForm() -> impl IntoView {
             <h2>{t!(i18n, restore_title)}</h2>
             <label for="restore-file">{t!(i18n, restore_file)}</label>
             <input id="restore-file" type="file" accept=".age,text/plain,application/octet-stream" node_ref=file_input />
-            <label for="restore-passphrase">{t!(i18n, restore_passphrase)}</label>
-            <input
-                id="restore-passphrase"
-                name="password"
-                type="password"
-                autocomplete="current-password"
-                prop:value=passphrase
-                on:input=move |ev| passphrase.set(value_of(&ev))
-            />
+            <CurrentPassphrase id="restore-passphrase" value=passphrase>
+                {t!(i18n, restore_passphrase)}
+            </CurrentPassphrase>
             <FailureText failure=failure />
             <button type="submit" class="button button-primary button-wide" disabled=working>
                 {move || if working.get() { t_string!(i18n, restore_working) } else { t_string!(i18n, restore_button) }}

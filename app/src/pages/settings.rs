@@ -4,7 +4,7 @@ use crate::components::delete_everything::DeleteEverything;
 use crate::components::group_topics::GroupTopicsSetting;
 use crate::components::page::Page;
 use crate::components::vault_error::{Failure, FailureText};
-use crate::components::vault_forms::UnlockForm;
+use crate::components::vault_forms::{CurrentPassphrase, UnlockForm};
 use crate::i18n::*;
 use crate::services::vault::{self, backup_due, now_ms, Profile, VaultStatus};
 use crate::state::use_app_state;
@@ -269,15 +269,9 @@ fn BackupSetting() -> impl IntoView {
             <Show when=due>
                 <p class="hint">{t!(i18n, settings_backup_reminder)}</p>
             </Show>
-            <label for="backup-passphrase">{t!(i18n, settings_backup_passphrase)}</label>
-            <input
-                id="backup-passphrase"
-                name="password"
-                type="password"
-                autocomplete="current-password"
-                prop:value=passphrase
-                on:input=move |ev| passphrase.set(event_target_value(&ev))
-            />
+            <CurrentPassphrase id="backup-passphrase" value=passphrase>
+                {t!(i18n, settings_backup_passphrase)}
+            </CurrentPassphrase>
             <FailureText failure=failure />
             <p class="status" role="status" data-testid="backup-done">{move || done.get().then(|| t_string!(i18n, settings_backup_done))}</p>
             <button type="submit" class="button button-primary button-wide" disabled=working>
