@@ -7,4 +7,5 @@ pub mod assessment;
 pub mod demo;
 pub mod matching;
 pub mod screens;
+pub mod transfer;
 pub mod vault;
