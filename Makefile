@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup build serve test test-core test-app test-e2e size bench-matching bench-vault clippy fmt icons
+.PHONY: setup build serve test test-core test-app test-e2e size bench-matching bench-vault bench-qr clippy fmt icons
 
 setup:
 	@./scripts/setup.sh
@@ -50,3 +50,9 @@ bench-matching: setup
 # Vault: unlock time per work factor, 20,000 records, saves, bytes per record, in Chromium.
 bench-vault: setup
 	cargo test -p entraide-app --release --target wasm32-unknown-unknown --test vault -- --include-ignored --nocapture
+
+# QR transfers: the render -> camera -> decode loop natively (simulated camera), then in
+# headless Chromium with a filmed fake camera (2, 10, 50 KB; 0 % and 20 % of frames lost).
+bench-qr: build
+	cargo run --release -p entraide-core --example qr_loop
+	npx playwright test -c tests/playwright.bench.config.mjs

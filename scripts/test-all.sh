@@ -12,6 +12,9 @@ cargo test -p entraide-core
 echo "== core: backups open with the rage command-line tool"
 cargo test -p entraide-core --test vault_backup -- --ignored
 
+echo "== core: fuzzing every parser a QR code reaches, for a bounded time"
+ENTRAIDE_FUZZ_SECONDS="${ENTRAIDE_FUZZ_SECONDS:-60}" cargo test -p entraide-core --test transfer_fuzz -- --nocapture
+
 echo "== app: component tests in headless Chromium (wasm-bindgen-test)"
 cargo test -p entraide-app --target wasm32-unknown-unknown
 

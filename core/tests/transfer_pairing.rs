@@ -113,6 +113,9 @@ fn answers_are_bound_to_their_offer_group_and_phone() {
         read_answer(&answer, &animator, &invitation, &seen),
         Err(PairingError::Envelope(EnvelopeError::Replayed))
     );
+    // The guard survives being stored as JSON in the vault.
+    let stored = serde_json::to_string(&seen).unwrap();
+    assert_eq!(serde_json::from_str::<Seen>(&stored).unwrap(), seen);
     // After an undo the same answer may be accepted again.
     seen.forget(accepted.sender, accepted.seq);
     assert!(read_answer(&answer, &animator, &invitation, &seen).is_ok());

@@ -80,9 +80,10 @@ test("nothing of the person is readable in IndexedDB", async ({ page }) => {
   await page.getByTestId("name-setting").getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByTestId("name-saved")).toHaveText("C'est enregistré.");
   const dump = await dumpIndexedDb(page);
-  expect(dump).toContain("store records: 1 entries");
+  // The profile and the transfer keys (identity), each a sealed batch.
+  expect(dump).toContain("store records: 2 entries");
   expect(dump).toContain("store keyring: 1 entries");
-  for (const secret of [marker, nickname, "profile", "nickname"]) {
+  for (const secret of [marker, nickname, "profile", "nickname", "identity", "AGE-SECRET-KEY"]) {
     expect(dump, `${secret} is readable at rest`).not.toContain(secret);
   }
 });

@@ -1,13 +1,16 @@
 //! Reusable pieces of the interface.
 
+pub mod confirm_code;
 pub mod delete_everything;
 pub mod group_topics;
 pub mod icon;
 pub mod language_switch;
 pub mod menu;
 pub mod page;
+pub mod qr_display;
 pub mod questionnaire;
 pub mod results;
+pub mod scanner;
 pub mod shell;
 pub mod vault_error;
 pub mod vault_forms;

@@ -2,6 +2,7 @@
 //! workers directly; they go through these.
 
 pub mod activity;
+pub mod camera;
 pub mod service_worker;
 pub mod speech;
 pub mod storage;

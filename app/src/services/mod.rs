@@ -4,5 +4,8 @@
 pub mod assessment;
 pub mod catalog;
 pub mod group_topics;
+pub mod identity;
+pub mod membership;
 pub mod session;
+pub mod transfer;
 pub mod vault;

@@ -183,6 +183,10 @@ pub async fn create(nickname: &str, passphrase: &str) -> Result<Profile, VaultSe
         .put_all(KEYRING, &[(WRAPPED_KEY.to_string(), wrapped)])
         .await?;
     OPEN.with(|o| *o.borrow_mut() = Some(Rc::new(vault)));
+    // The keys this phone signs and receives transfers with are made with the vault.
+    crate::services::identity::ensure()
+        .await
+        .map_err(|e| VaultServiceError::Profile(e.to_string()))?;
     request_persistence().await;
     Ok(profile)
 }
@@ -203,6 +207,13 @@ pub async fn unlock(passphrase: &str) -> Result<Profile, VaultServiceError> {
 /// Forgets the open vault: the passphrase is needed again.
 pub fn lock() {
     OPEN.with(|o| *o.borrow_mut() = None);
+}
+
+/// The saved profile of the open vault.
+pub async fn current_profile() -> Result<Profile, VaultServiceError> {
+    let vault = open_vault()?;
+    let store = IdbStore::open().await?;
+    read_profile(&store, &vault).await
 }
 
 /// Saves the profile (one transaction: the stored copy is the old one or the new one).
@@ -305,6 +316,10 @@ pub async fn restore(bytes: &[u8], passphrase: &str) -> Result<Profile, VaultSer
         .put_all(KEYRING, &[(WRAPPED_KEY.to_string(), wrapped)])
         .await?;
     OPEN.with(|o| *o.borrow_mut() = Some(Rc::new(vault)));
+    // The keys this phone signs and receives transfers with are made with the vault.
+    crate::services::identity::ensure()
+        .await
+        .map_err(|e| VaultServiceError::Profile(e.to_string()))?;
     request_persistence().await;
     Ok(profile)
 }

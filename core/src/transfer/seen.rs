@@ -8,10 +8,35 @@ use serde::{Deserialize, Serialize};
 
 use super::identity::SignerKey;
 
-/// Accepted sequence numbers, per sender.
+/// Accepted sequence numbers, per sender. Stored as a list of pairs, so any format
+/// (JSON included, whose map keys must be strings) can hold it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    from = "Vec<(SignerKey, Vec<u64>)>",
+    into = "Vec<(SignerKey, Vec<u64>)>"
+)]
 pub struct Seen {
     by_sender: BTreeMap<SignerKey, BTreeSet<u64>>,
+}
+
+impl From<Vec<(SignerKey, Vec<u64>)>> for Seen {
+    fn from(pairs: Vec<(SignerKey, Vec<u64>)>) -> Self {
+        let mut seen = Seen::new();
+        for (sender, seqs) in pairs {
+            seen.by_sender.entry(sender).or_default().extend(seqs);
+        }
+        seen.by_sender.retain(|_, seqs| !seqs.is_empty());
+        seen
+    }
+}
+
+impl From<Seen> for Vec<(SignerKey, Vec<u64>)> {
+    fn from(seen: Seen) -> Self {
+        seen.by_sender
+            .into_iter()
+            .map(|(sender, seqs)| (sender, seqs.into_iter().collect()))
+            .collect()
+    }
 }
 
 impl Seen {
