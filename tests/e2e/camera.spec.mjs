@@ -176,3 +176,22 @@ test("without a camera, a photo of the code joins the group, and wrong codes are
     await animator.browser.close();
   }
 });
+
+test("a refused camera is explained in plain French, with the photo as a way out", async () => {
+  const video = join(videos, "refused.y4m");
+  blankVideo(video);
+  const refused = await phone(video, { refuse: true });
+  try {
+    await createVault(refused.page, "Marcel");
+    await navigate(refused.page, "group");
+    await refused.page.getByTestId("join-group").click();
+    await expect(refused.page.getByTestId("scan-status")).toHaveText(
+      "L'accès à la caméra est refusé. Autorisez la caméra dans les réglages du navigateur. Vous pouvez aussi choisir une photo du code.",
+      { timeout: 20_000 },
+    );
+    await expect(refused.page.getByText("Choisir une photo du code", { exact: true })).toBeVisible();
+    await refused.page.screenshot({ path: `${shots}/scan-refused.png`, fullPage: true });
+  } finally {
+    await refused.browser.close();
+  }
+});

@@ -6,7 +6,7 @@
 import { chromium, expect } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { makeCameraVideo } from "./y4m.mjs";
+import { makeCameraVideo, makeRng } from "./y4m.mjs";
 import config from "../../playwright.config.mjs";
 
 export const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
@@ -20,11 +20,15 @@ const flags = [
   "--use-fake-device-for-media-stream",
 ];
 
-/** A phone: a browser whose camera films `video` (a .y4m path), and one page at phone size. */
-export async function phone(video) {
+/**
+ * A phone: a browser whose camera films `video` (a .y4m path), and one page at phone size.
+ * With `refuse`, the person says no when the browser asks for the camera.
+ */
+export async function phone(video, { refuse = false } = {}) {
+  const allowed = refuse ? flags.filter((f) => f !== "--use-fake-ui-for-media-stream") : flags;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [...flags, `--use-file-for-fake-video-capture=${video}`],
+    args: [...allowed, `--use-file-for-fake-video-capture=${video}`],
   });
   const context = await browser.newContext({
     baseURL,
@@ -87,12 +91,17 @@ export async function captureFrames(page, count) {
 
 /**
  * Films QR frames into `path`: each held for `hold` camera frames at `fps`, scaled to fill
- * about 90 % of the 480-pixel height, blurred, noised, a share `lost` of them dropped.
+ * about 90 % of the 480-pixel height, blurred and noised. A share `lost` of the codes is
+ * missed: for as long as it is shown the camera sees no code (the phone moved, a reflection),
+ * so the film keeps the display's timing.
  */
 export function film(path, frames, { hold = 2, fps = 16, lost = 0, blur = 1.2, noise = 6, seed = 1, repeat = 1 } = {}) {
-  const qr = frames.map((f) => ({ width: f.width, height: f.height, gray: Uint8Array.from(f.gray) }));
-  const scale = 432 / qr[0].width;
-  return makeCameraVideo(path, qr, { fps, hold, lost, blur, noise, seed, scale, repeat, blankStart: 4, blankEnd: 2 });
+  const random = makeRng(seed);
+  const qr = frames.map((f) =>
+    random() < lost ? null : { width: f.width, height: f.height, gray: Uint8Array.from(f.gray) },
+  );
+  const scale = 432 / frames[0].width;
+  return makeCameraVideo(path, qr, { fps, hold, blur, noise, seed, scale, repeat, blankStart: 4, blankEnd: 2 });
 }
 
 /** The fewest frames the shown transfer needs (1 for a single code). */

@@ -270,7 +270,7 @@ export function dropFrames(frames, fraction, seed = 1) {
  */
 export function makeCameraVideo(path, qrFrames, opts = {}) {
   const { width = 640, height = 480, fps = 10, hold = 2, lost = 0, seed = 1, blankStart = 0, blankEnd = 0, repeat = 1 } = opts;
-  const indexed = qrFrames.map((q, i) => ({ i, q: toGray(q) }));
+  const indexed = qrFrames.map((q, i) => ({ i, q: q ? toGray(q) : null })); // null: nothing readable
   const kept = dropFrames(indexed, lost, seed);
   const base = { ...opts, width, height };
   function* gen() {
