@@ -241,52 +241,6 @@ impl SplitMix64 {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
-
-    /// Value in `0..n` (`n > 0`) by multiply-high; the bias is below
-    /// `n / 2^64`, irrelevant here, and the result is fully deterministic.
-    fn below(&mut self, n: u64) -> u64 {
-        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
-    }
-}
-
-/// Fixed-point scale of the `1/d` weights (integer maths, so every platform
-/// picks the same degree).
-const WEIGHT_SCALE: u64 = 1 << 32;
-
-/// Degree in `1..=k` with probability proportional to `1/d`.
-fn soliton_degree(rng: &mut SplitMix64, k: usize) -> usize {
-    let mut total: u64 = 0;
-    for d in 1..=k as u64 {
-        total += WEIGHT_SCALE / d;
-    }
-    let mut r = rng.below(total);
-    for d in 1..=k {
-        let w = WEIGHT_SCALE / d as u64;
-        if r < w {
-            return d;
-        }
-        r -= w;
-    }
-    k
-}
-
-/// Degree of a mixed part (`k >= 1`): an ideal-soliton-like draw (weight
-/// `1/d`), floored at about `k / 2`.
-///
-/// Why the floor: the decoder is Gaussian elimination, not a peeling
-/// decoder, so low degrees buy no speed, while they make many parts useless
-/// once most fragments are known (a degree-1 part helps only if it names a
-/// missing fragment). Rows covering about half the fragments behave like a
-/// random linear code, whose overhead is about 1.6 parts on average. The
-/// pure `1/d` draw measured 9 extra parts (K = 50) and 22 (K = 250) with 20 %
-/// loss; the floored draw about 1.5 for both. The floor is `k / 2` or
-/// `k / 2 + 1` by a coin flip, so rows do not all share one parity (rows of
-/// one even degree all lie in the even-weight subspace and never reach
-/// full rank on their own).
-fn degree(rng: &mut SplitMix64, k: usize) -> usize {
-    let soliton = soliton_degree(rng, k);
-    let floor = k / 2 + usize::from(rng.below(2) == 1);
-    soliton.max(floor).clamp(1, k)
 }
 
 /// Sorted fragment indexes XORed into part `seq` of a message with the given
@@ -302,16 +256,32 @@ pub fn fragment_indexes(checksum: u32, seq: u32, fragment_count: usize) -> Vec<u
     if s < k {
         return vec![s];
     }
+    // A uniformly random non-empty subset: each fragment is in with probability 1/2 (a
+    // random linear fountain). With the Gaussian-elimination decoder this needs about 1.6
+    // parts beyond K on average whatever K is, and every part has the same chance to help:
+    // an earlier degree rule (1/d, floored at K/2) left small K badly off (K = 2: two parts
+    // in three covered both fragments, so a receiver that missed the systematic parts
+    // could wait 17 frames). Rows cover K/2 fragments on average, O(K · fragment_len) to XOR.
     let mut rng = SplitMix64((u64::from(checksum) << 32) | u64::from(seq));
-    let d = degree(&mut rng, k).clamp(1, k);
-    let mut pool: Vec<usize> = (0..k).collect();
-    for i in 0..d {
-        let j = i + rng.below((k - i) as u64) as usize;
-        pool.swap(i, j);
+    loop {
+        let mut bits = 0u64;
+        let mut left = 0;
+        let picked: Vec<usize> = (0..k)
+            .filter(|_| {
+                if left == 0 {
+                    bits = rng.next_u64();
+                    left = 64;
+                }
+                left -= 1;
+                let keep = bits & 1 == 1;
+                bits >>= 1;
+                keep
+            })
+            .collect();
+        if !picked.is_empty() {
+            return picked;
+        }
     }
-    pool.truncate(d);
-    pool.sort_unstable();
-    pool
 }
 
 /// Fragment length that spreads `message_len` evenly over the fewest
