@@ -188,7 +188,7 @@ fn PairingBoard() -> impl IntoView {
                             view! {
                                 <li>
                                     <span>{role_sentence(i18n, &pairing)}</span>
-                                    <span class="hint">{format!(" · {}", pairing.code)}</span>
+                                    <span class="hint">{format!(" · {}", pairing.code.replace(' ', "\u{a0}"))}</span>
                                     <button type="button" class="button button-small" on:click=move |_| undo(partner)>
                                         {t!(i18n, pair_undo_short)}
                                     </button>

@@ -279,7 +279,7 @@ fn GroupCard(
                     view! {
                         <li>
                             <span>{m.contact.name.clone()}</span>
-                            <span class="hint">{format!(" · {}", m.code)}</span>
+                            <span class="hint">{format!(" · {}", m.code.replace(' ', "\u{a0}"))}</span>
                             <button type="button" class="button button-small" on:click=move |_| remove(person)>
                                 {t!(i18n, group_remove)}
                             </button>
@@ -299,7 +299,7 @@ fn GroupCard(
             let code = group.code.clone().unwrap_or_default();
             view! {
                 <p>{t_string!(i18n, group_animated_by).to_string().replace("{name}", &animator)}</p>
-                <p>{t_string!(i18n, group_your_code).to_string().replace("{code}", &code)}</p>
+                <p>{t_string!(i18n, group_your_code).to_string().replace("{code}", &code.replace(' ', "\u{a0}"))}</p>
                 <button type="button" class="button button-quiet button-wide" data-testid="leave-group" on:click=leave>
                     {t!(i18n, group_leave)}
                 </button>
