@@ -7,26 +7,14 @@
 //! Run: `cargo run --release --example overhead`
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::time::Instant;
 
+use common::Rng;
+
 use entraide_core::transfer::fountain::{Decoder, Encoder};
-
-/// SplitMix64, for reproducible trials.
-struct Rng(u64);
-
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 fn main() {
     const TRIALS: usize = 100;
@@ -77,10 +65,7 @@ fn main() {
     let encoder = Encoder::new(&message, 200).unwrap();
     let k = encoder.fragment_count();
     let mut seqs: Vec<u32> = (0..2 * k as u32).filter(|_| rng.unit() < 0.8).collect();
-    for i in (1..seqs.len()).rev() {
-        let j = (rng.next_u64() % (i as u64 + 1)) as usize;
-        seqs.swap(i, j);
-    }
+    rng.shuffle(&mut seqs);
     let parts: Vec<_> = seqs.iter().map(|&s| encoder.part(s)).collect();
     let start = Instant::now();
     let mut decoder = Decoder::new();

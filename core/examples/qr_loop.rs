@@ -7,26 +7,18 @@
 
 #[path = "../tests/common/camera.rs"]
 mod camera;
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use std::time::Instant;
 
 use camera::{film, Noise, HEIGHT, WIDTH};
+use common::Rng;
 use entraide_core::transfer::envelope::{seal, Kind};
 use entraide_core::transfer::frames::{Density, Incoming, Outgoing, Reception};
 use entraide_core::transfer::pairing::{make_answer, make_offer, read_offer, Purpose};
 use entraide_core::transfer::qr::{decode_gray, encode, Correction};
 use entraide_core::transfer::{DeviceIdentity, GroupId, PersonId};
-
-struct Lcg(u64);
-impl Lcg {
-    fn unit(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 fn main() {
     let sender = DeviceIdentity::generate().unwrap();
@@ -40,7 +32,7 @@ fn main() {
                 let mut envelope_len = 0;
                 let mut min = 0;
                 for seed in 0..5u64 {
-                    let mut rng = Lcg(seed * 7919 + size as u64);
+                    let mut rng = Rng(seed * 7919 + size as u64);
                     let body: Vec<u8> = (0..size).map(|_| (rng.unit() * 256.0) as u8).collect();
                     let payload = seal(
                         &sender,

@@ -105,10 +105,11 @@ pub fn QrDisplay(
     Effect::new(move |_| {
         let n = frame.get();
         fragments.track();
-        let (Some(canvas), Some(out)) = (canvas.get(), paint.borrow().as_ref().cloned()) else {
+        let text = paint.borrow().as_ref().map(|out| out.frame(n));
+        let (Some(canvas), Some(text)) = (canvas.get(), text) else {
             return;
         };
-        if let Some(matrix) = transfer::matrix(&out.frame(n)) {
+        if let Some(matrix) = transfer::matrix(&text) {
             version.set(matrix.version);
             draw(&canvas, &matrix);
             let _ = canvas.set_attribute("data-frame", &n.to_string());

@@ -57,26 +57,29 @@ async fn save(document: &IdentityDocument) -> Result<(), IdentityServiceError> {
     Ok(())
 }
 
+/// The stored document, made (and saved) first if the vault has none yet.
+async fn load_or_create() -> Result<IdentityDocument, IdentityServiceError> {
+    if let Some(document) = load_document().await? {
+        return Ok(document);
+    }
+    let identity = DeviceIdentity::generate()?;
+    let document = IdentityDocument {
+        keys: identity.to_stored(),
+        person: PersonId::random(),
+        next_seq: 1,
+    };
+    save(&document).await?;
+    Ok(document)
+}
+
 /// Makes the identity if the vault has none yet (called when the vault is created).
 pub async fn ensure() -> Result<(), IdentityServiceError> {
-    if load_document().await?.is_none() {
-        let identity = DeviceIdentity::generate()?;
-        save(&IdentityDocument {
-            keys: identity.to_stored(),
-            person: PersonId::random(),
-            next_seq: 1,
-        })
-        .await?;
-    }
-    Ok(())
+    load_or_create().await.map(|_| ())
 }
 
 /// The identity and person id, without reserving a sequence number (to read payloads).
 pub async fn current() -> Result<(DeviceIdentity, PersonId), IdentityServiceError> {
-    ensure().await?;
-    let document = load_document()
-        .await?
-        .ok_or_else(|| IdentityServiceError::Damaged("missing".into()))?;
+    let document = load_or_create().await?;
     Ok((
         DeviceIdentity::from_stored(&document.keys)?,
         document.person,
@@ -86,10 +89,7 @@ pub async fn current() -> Result<(DeviceIdentity, PersonId), IdentityServiceErro
 /// The identity with a fresh sequence number; the counter is saved before it is used, so a
 /// number is never signed twice even if the phone stops right after.
 pub async fn signer() -> Result<Signer, IdentityServiceError> {
-    ensure().await?;
-    let mut document = load_document()
-        .await?
-        .ok_or_else(|| IdentityServiceError::Damaged("missing".into()))?;
+    let mut document = load_or_create().await?;
     let seq = document.next_seq;
     document.next_seq = seq.saturating_add(1);
     save(&document).await?;

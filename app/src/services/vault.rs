@@ -182,13 +182,19 @@ pub async fn create(nickname: &str, passphrase: &str) -> Result<Profile, VaultSe
     store
         .put_all(KEYRING, &[(WRAPPED_KEY.to_string(), wrapped)])
         .await?;
+    settle_new_vault(vault).await?;
+    Ok(profile)
+}
+
+/// Keeps a vault just created or restored open, makes sure it holds this phone's transfer
+/// keys (made with the vault), and asks the browser to keep the data.
+async fn settle_new_vault(vault: Vault) -> Result<(), VaultServiceError> {
     OPEN.with(|o| *o.borrow_mut() = Some(Rc::new(vault)));
-    // The keys this phone signs and receives transfers with are made with the vault.
     crate::services::identity::ensure()
         .await
         .map_err(|e| VaultServiceError::Profile(e.to_string()))?;
     request_persistence().await;
-    Ok(profile)
+    Ok(())
 }
 
 /// Opens the vault with `passphrase` and reads the profile. Costs one scrypt.
@@ -315,12 +321,7 @@ pub async fn restore(bytes: &[u8], passphrase: &str) -> Result<Profile, VaultSer
     store
         .put_all(KEYRING, &[(WRAPPED_KEY.to_string(), wrapped)])
         .await?;
-    OPEN.with(|o| *o.borrow_mut() = Some(Rc::new(vault)));
-    // The keys this phone signs and receives transfers with are made with the vault.
-    crate::services::identity::ensure()
-        .await
-        .map_err(|e| VaultServiceError::Profile(e.to_string()))?;
-    request_persistence().await;
+    settle_new_vault(vault).await?;
     Ok(profile)
 }
 
