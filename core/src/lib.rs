@@ -6,6 +6,8 @@
 pub mod assessment;
 pub mod demo;
 pub mod matching;
+pub mod merge;
+pub mod model;
 pub mod screens;
 pub mod transfer;
 pub mod vault;

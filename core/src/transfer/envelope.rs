@@ -35,7 +35,7 @@ pub const MAX_ENVELOPE_LEN: usize = 256 * 1024;
 /// Largest body once decrypted and inflated (a bound against compression bombs).
 pub const MAX_BODY_LEN: usize = 1024 * 1024;
 /// Most recipients one envelope may be encrypted to.
-pub const MAX_RECIPIENTS: usize = 32;
+pub const MAX_RECIPIENTS: usize = 255;
 
 const SIGNATURE_LEN: usize = 64;
 const FIXED_HEADER_LEN: usize = 2 + 1 + 1 + 1 + 16 + 32 + 8 + 1;
@@ -60,16 +60,24 @@ pub enum Kind {
     GroupTopics,
     /// A test payload, to try the camera and the animated codes.
     Sample,
+    /// What a phone hands to the group's animators: its changes to the group's record
+    /// (encrypted to the animators).
+    Handover,
+    /// What an animator hands back to the room: the group's shared record and the
+    /// acknowledgement of what arrived (encrypted to every member).
+    Handback,
 }
 
 impl Kind {
-    const ALL: [Kind; 6] = [
+    const ALL: [Kind; 8] = [
         Kind::Invitation,
         Kind::JoinAnswer,
         Kind::PairOffer,
         Kind::PairAnswer,
         Kind::GroupTopics,
         Kind::Sample,
+        Kind::Handover,
+        Kind::Handback,
     ];
 
     /// Its number in the wire format.
@@ -81,6 +89,8 @@ impl Kind {
             Kind::PairAnswer => 4,
             Kind::GroupTopics => 5,
             Kind::Sample => 6,
+            Kind::Handover => 7,
+            Kind::Handback => 8,
         }
     }
 
@@ -90,7 +100,10 @@ impl Kind {
 
     /// Kinds that carry personal data and must never travel in clear.
     pub fn must_be_encrypted(self) -> bool {
-        matches!(self, Kind::JoinAnswer | Kind::PairAnswer)
+        matches!(
+            self,
+            Kind::JoinAnswer | Kind::PairAnswer | Kind::Handover | Kind::Handback
+        )
     }
 }
 
@@ -274,7 +287,7 @@ pub fn sign_raw(
     out.extend_from_slice(&group.0);
     out.extend_from_slice(&identity.signer().0);
     out.extend_from_slice(&seq.to_be_bytes());
-    // Checked above: at most MAX_RECIPIENTS (32) fits in a byte.
+    // Checked above: at most MAX_RECIPIENTS (255) fits in a byte.
     out.push(recipients.len() as u8);
     for recipient in recipients {
         out.extend_from_slice(&recipient.0);

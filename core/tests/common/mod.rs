@@ -7,6 +7,8 @@
     clippy::indexing_slicing
 )]
 
+pub mod group;
+
 use entraide_core::transfer::fountain::{Decoder, Encoder, Part};
 
 /// Seeded SplitMix64 so every test run sees the same "random" data.
