@@ -257,10 +257,19 @@ pub(crate) fn solve_with(
     let comps = components(&prep, w);
     let mut raw: RawGroups = prep.fixed.clone();
     let mut optimal = true;
+    let mut bound: usize = prep.fixed.iter().map(|g| g.1.len()).sum();
     for c in &comps {
         let (assign, proven) = solve_component(c, engine, &mut budget);
         optimal &= proven;
+        bound += c.needers.len();
         groups_of(c, &assign, &mut raw);
     }
-    Ok(build_solution(instance, &prep, &raw, optimal, budget.nodes))
+    Ok(build_solution(
+        instance,
+        &prep,
+        &raw,
+        optimal,
+        bound as u32,
+        budget.nodes,
+    ))
 }
