@@ -20,6 +20,10 @@ struct Summary {
     proven: usize,
     better: usize,
     helped_gain: i64,
+    /// Sessions whose number of helped people is proven (all criteria or the first).
+    helped_proven: usize,
+    /// Largest gap stated on the number of helped people.
+    worst_gap: u32,
 }
 
 fn run_family(
@@ -35,6 +39,7 @@ fn run_family(
         let mut medians = Vec::new();
         let mut worst = 0.0f64;
         let (mut proven, mut better, mut helped_gain) = (0, 0, 0i64);
+        let (mut helped_proven, mut worst_gap) = (0, 0u32);
         for seed in 0..seeds {
             let instance = make(n, seed);
             let mut times = Vec::with_capacity(runs);
@@ -53,6 +58,9 @@ fn run_family(
             match (last, greedy(&instance)) {
                 (Some(Ok(s)), Ok(g)) => {
                     proven += usize::from(s.optimal);
+                    let gap = s.more_helped_at_most().unwrap_or(0);
+                    helped_proven += usize::from(gap == 0);
+                    worst_gap = worst_gap.max(gap);
                     better +=
                         usize::from(s.objective.cmp_with(&g.objective, instance.repeat).is_gt());
                     helped_gain += i64::from(s.objective.helped) - i64::from(g.objective.helped);
@@ -68,7 +76,8 @@ fn run_family(
                             s.nodes,
                             format!("{:?}", s.objective.as_array()),
                             format!("{:?}", g.objective.as_array()),
-                            "-",
+                            s.more_helped_at_most()
+                                .map_or("-".to_string(), |m| format!("+{m}")),
                         )
                     }
                 }
@@ -86,6 +95,8 @@ fn run_family(
             proven,
             better,
             helped_gain,
+            helped_proven,
+            worst_gap,
         });
     }
     out
@@ -130,19 +141,21 @@ fn main() {
     }
     println!();
     println!(
-        "{:>10} {:>6} {:>5} {:>12} {:>10} {:>7} {:>15} {:>18}",
+        "{:>10} {:>6} {:>5} {:>10} {:>10} {:>7} {:>13} {:>9} {:>13} {:>16}",
         "family",
         "people",
         "seeds",
         "median_ms",
         "worst_ms",
         "proven",
+        "helped_proven",
+        "worst_gap",
         "better_greedy",
         "helped_vs_greedy"
     );
     for s in summary {
         println!(
-            "{:>10} {:>6} {:>5} {:>12.3} {:>10.3} {:>4}/{:<2} {:>12}/{:<2} {:>+18}",
+            "{:>10} {:>6} {:>5} {:>10.3} {:>10.3} {:>4}/{:<2} {:>10}/{:<2} {:>9} {:>10}/{:<2} {:>+16}",
             s.family,
             s.people,
             s.seeds,
@@ -150,6 +163,9 @@ fn main() {
             s.worst,
             s.proven,
             s.seeds,
+            s.helped_proven,
+            s.seeds,
+            format!("+{}", s.worst_gap),
             s.better,
             s.seeds,
             s.helped_gain

@@ -484,9 +484,9 @@ impl Simplex {
                 }
                 consider(g, alpha, model.cost[g] - charge);
             }
-            for k in 0..m {
+            for (k, &alpha) in row_r.iter().enumerate() {
                 if !self.is_basic[n + k] {
-                    consider(n + k, row_r[k], -self.y[k]);
+                    consider(n + k, alpha, -self.y[k]);
                 }
             }
             let Some((q, _, _)) = enter else { break };

@@ -28,6 +28,6 @@ pub use adjust::{move_targets, other_role, AdjustError, Adjustments, Change};
 pub use error::MatchingError;
 pub use heuristic::greedy;
 pub use instance::{Instance, Person, RepeatPolicy, Role, Topic};
-pub use reasons::{Lang, Reason};
-pub use solution::{evaluate, Group, Objective, Solution, Unplaced, UnplacedReason};
+pub use reasons::{Gap, Lang, Reason};
+pub use solution::{evaluate, Group, Objective, Solution, UncoveredNeed, Unplaced, UnplacedReason};
 pub use solver::{solve, SolveOptions};

@@ -43,6 +43,8 @@ struct Search<'a> {
     cut_sets: std::collections::BTreeSet<[u32; 3]>,
     /// Bound of the current stage's root (its value, path included).
     root_bound: Option<i64>,
+    /// Search only for solutions above this value (a target below the root bound).
+    floor: i64,
 }
 
 /// Base of a stage's objective. Any positive weights on the criteria already proven
@@ -195,6 +197,11 @@ impl Search<'_> {
             self.add_row(coef, 1.0);
         }
         found.len()
+    }
+
+    /// The value a node must beat: the incumbent's, or the target being searched for.
+    fn goal(&self) -> i64 {
+        self.value(&self.best_score).max(self.floor)
     }
 
     fn value(&self, s: &Score) -> i64 {
@@ -468,7 +475,7 @@ impl Search<'_> {
             };
             let bound = floor_bound(lagrange);
             let x: Vec<(usize, f64)> = basis.positive(n).filter(|&(g, _)| self.on[g]).collect();
-            if base.saturating_add(bound) <= self.value(&self.best_score)
+            if base.saturating_add(bound) <= self.goal()
                 || rounds >= NODE_CUT_ROUNDS
                 || self.model.extra_rhs.len() >= p.n_persons * MAX_CUTS_PER_PERSON
                 || budget.exhausted()
@@ -478,14 +485,11 @@ impl Search<'_> {
             }
             rounds += 1;
         };
-        if self.path.is_empty() && self.root_bound.is_none() {
-            self.root_bound = Some(base.saturating_add(bound));
-        }
-        if base.saturating_add(bound) <= self.value(&self.best_score) {
+        if base.saturating_add(bound) <= self.goal() {
             return;
         }
         self.round(&x, &d);
-        let target = self.value(&self.best_score) - base;
+        let target = self.goal() - base;
         if bound <= target {
             return;
         }
@@ -503,7 +507,7 @@ impl Search<'_> {
         }
         if let Some(split) = self.structural_branch(&x) {
             for off in split {
-                if self.aborted || base.saturating_add(bound) <= self.value(&self.best_score) {
+                if self.aborted || base.saturating_add(bound) <= self.goal() {
                     break;
                 }
                 let mut changed = Vec::new();
@@ -574,7 +578,7 @@ impl Search<'_> {
             if self.aborted {
                 break;
             }
-            if base.saturating_add(cb.min(bound)) <= self.value(&self.best_score) {
+            if base.saturating_add(cb.min(bound)) <= self.goal() {
                 continue;
             }
             let mut changed = Vec::new();
@@ -602,6 +606,8 @@ const CUT_ROUNDS: usize = 6;
 const CUTS_PER_ROUND: usize = 60;
 /// Rounds of odd-set cuts at a search node, and cuts added per round there.
 const NODE_CUT_ROUNDS: usize = 1;
+/// Searches aimed at one value (the root bound, then one less) before the plain search.
+const TARGET_SEARCHES: usize = 2;
 const NODE_CUTS: usize = 10;
 /// Extra rows allowed per person of the component (the relaxation's size).
 const MAX_CUTS_PER_PERSON: usize = 3;
@@ -609,7 +615,7 @@ const MAX_CUTS_PER_PERSON: usize = 3;
 impl Search<'_> {
     /// The root relaxation of the current stage, tightened by odd-set cuts: solved
     /// from scratch after each round of cuts (the new rows start with their slacks).
-    fn root(&mut self, start: Option<(Basis, Vec<f64>)>, budget: &mut Budget) -> (Basis, bool) {
+    fn root(&mut self, start: Option<(Basis, Vec<f64>)>, budget: &mut Budget) -> (Basis, i64) {
         let p = self.p;
         let n = p.groups.len();
         let mut basis = match start {
@@ -629,13 +635,13 @@ impl Search<'_> {
             None => Basis::slack(p, &self.model),
         };
         // Cut until the bound meets the incumbent, or no triangle is violated.
-        let mut proven = false;
+        let mut bound = i64::MAX;
         for round in 0..=CUT_ROUNDS {
             let Some((_, _, lagrange)) = self.relax(&mut basis, budget) else {
                 break;
             };
-            if floor_bound(lagrange) <= self.value(&self.best_score) {
-                proven = true;
+            bound = floor_bound(lagrange);
+            if bound <= self.value(&self.best_score) {
                 break;
             }
             if round == CUT_ROUNDS || budget.exhausted() {
@@ -649,7 +655,7 @@ impl Search<'_> {
                 break;
             }
         }
-        (basis, proven)
+        (basis, bound)
     }
 }
 
@@ -678,6 +684,7 @@ pub(crate) fn solve_packing(
         used: Vec::new(),
         cut_sets: Default::default(),
         root_bound: None,
+        floor: i64::MIN,
     };
     let mut helped_bound = i64::MAX;
     let mut previous: Option<Basis> = None;
@@ -689,12 +696,29 @@ pub(crate) fn solve_packing(
             .iter()
             .map(|g| prefix(&g.score, stage, stage_base(p)) as f64)
             .collect();
-        let (root, proven) = search.root(previous.take().map(|b| (b, previous_cost)), budget);
-        search.root_bound = None;
-        if !proven {
+        let (root, root_bound) = search.root(previous.take().map(|b| (b, previous_cost)), budget);
+        search.root_bound = Some(root_bound);
+        if root_bound > search.value(&search.best_score) {
             search.dive(&root, budget);
         }
-        search.dfs(&root, budget);
+        // Look for a solution at the root bound first (the strongest pruning), then one
+        // below: the bound proven so far falls by one after each exhausted search.
+        let mut target = root_bound;
+        for _ in 0..TARGET_SEARCHES {
+            if search.aborted || search.value(&search.best_score) >= target {
+                break;
+            }
+            search.floor = target - 1;
+            search.dfs(&root, budget);
+            if !search.aborted && search.value(&search.best_score) < target {
+                target -= 1;
+            }
+        }
+        search.floor = i64::MIN;
+        search.root_bound = Some(target);
+        if !search.aborted && search.value(&search.best_score) < target {
+            search.dfs(&root, budget);
+        }
         previous = Some(root.clone());
         if stage == 1 {
             helped_bound = if search.aborted {
