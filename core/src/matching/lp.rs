@@ -1,6 +1,8 @@
 //! Linear relaxation of the set packing (each person in at most one chosen candidate,
-//! plus capped criteria): a dense revised primal simplex over the rows, warm-started
-//! from a saved basis (a first phase drives removed candidates out of it), with a tiny
+//! plus capped criteria and odd-set cuts, stored sparsely by candidate): a dense revised
+//! primal simplex over the rows, warm-started from a saved basis (a first phase drives
+//! removed candidates out of it; rows added to a basis start with their slacks and a
+//! dual simplex repairs the ones the current point violates), with a tiny
 //! right-hand-side perturbation and Bland's rule against stalling. It returns duals
 //! clamped to be non-negative: whatever the floating point did, their Lagrangian value
 //! is a valid upper bound by weak duality (the search computes it).

@@ -2,10 +2,16 @@
 //! criterion (helped, then level 3, then groups, then repeats), each bounded by the
 //! linear relaxation of its own prefix objective with the earlier criteria capped at
 //! their proven optimum (a better solution meets them exactly), so that integrality
-//! rounds the bound at every level. Warm-started simplex, reduced-cost fixing, LP
-//! rounding as incumbent; branching first on what the relaxation mixes (a person both
-//! helping and helped, a helper on two topics), then on "which candidate covers this
-//! person, or none".
+//! rounds the bound at every level. When people can both help and be helped, the
+//! relaxation shares roles around odd cycles (Ann helps Bea, Bea helps Cid, Cid helps
+//! Ann, each by half): three-person odd-set cuts ("at most one chosen group holds two
+//! of these three people") remove that at the root and at search nodes, and close the
+//! gap on such sessions. Each stage starts from the previous stage's basis; a dive
+//! (fixing what the relaxation takes) gives the incumbent; the search then looks for a
+//! solution at the root bound first (the strongest pruning), lowering that target once
+//! it is exhausted. Warm-started simplex, reduced-cost fixing, LP rounding; branching
+//! first on what the relaxation mixes (a person both helping and helped, a helper on
+//! two topics), then on "which candidate covers this person, or none".
 
 use super::groups::{prefix, Packing, Score};
 use super::lp::{Basis, Model, Simplex};
