@@ -15,7 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn family(name: &str, sizes: &[(usize, u64)], make: fn(usize, u64) -> Instance) {
     console_log!(
-        "{name}: people seeds median_ms max_ms proven nodes_max better_than_greedy helped_vs_greedy"
+        "{name}: people seeds median_ms max_ms proven helped_proven worst_gap nodes_max better_than_greedy helped_vs_greedy"
     );
     for &(people, seeds) in sizes {
         let mut times = Vec::new();
@@ -23,6 +23,7 @@ fn family(name: &str, sizes: &[(usize, u64)], make: fn(usize, u64) -> Instance) 
         let mut nodes_max = 0;
         let mut better = 0;
         let mut helped_gain = 0i64;
+        let (mut helped_proven, mut worst_gap) = (0, 0u32);
         for seed in 0..seeds {
             let instance = make(people, seed);
             let runs = if people <= 60 { 3 } else { 1 };
@@ -38,6 +39,9 @@ fn family(name: &str, sizes: &[(usize, u64)], make: fn(usize, u64) -> Instance) 
             let Some(s) = solution else { continue };
             times.push(best);
             proven += usize::from(s.optimal);
+            let gap = s.more_helped_at_most().unwrap_or(0);
+            helped_proven += usize::from(gap == 0);
+            worst_gap = worst_gap.max(gap);
             nodes_max = nodes_max.max(s.nodes);
             let g = greedy(&instance).unwrap_or_else(|e| panic!("greedy: {e}"));
             if s.objective.cmp_with(&g.objective, instance.repeat).is_gt() {
@@ -49,7 +53,7 @@ fn family(name: &str, sizes: &[(usize, u64)], make: fn(usize, u64) -> Instance) 
         let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
         let max = times.last().copied().unwrap_or(0.0);
         console_log!(
-            "{name}: {people:>6} {seeds:>5} {median:>9.2} {max:>7.2} {proven:>3}/{seeds} {nodes_max:>6} {better:>3}/{seeds} {helped_gain:>+5}"
+            "{name}: {people:>6} {seeds:>5} {median:>9.2} {max:>7.2} {proven:>3}/{seeds} {helped_proven:>3}/{seeds} +{worst_gap} {nodes_max:>6} {better:>3}/{seeds} {helped_gain:>+5}"
         );
     }
 }
