@@ -1,36 +1,47 @@
-//! Prints matching figures on seeded realistic sessions: median and max solve time,
-//! proof, nodes, and the objective against the greedy baseline, then one summary line
-//! per size (median of the medians, worst max). No assertions on time.
-//! Run with `cargo run --release --example match_bench`.
+//! Prints matching figures on seeded sessions: per session the solve time (median and max
+//! of a few runs), the proof, nodes, and the objective against the greedy baseline; then
+//! one summary line per size (median of the medians, worst max, proven count, sessions
+//! better than greedy). Two families: `realistic` (`bench::instance`, 10 to 1,000 people)
+//! and `mixed` (`bench::mixed_instance`, most people both need help and can help: 30 to
+//! 200 people). No assertions on time.
+//! Run with `cargo run --release -p entraide-core --example match_bench [realistic|mixed]
+//! [--quiet]` (both families by default; `--quiet` prints the summaries only).
 
 use std::time::Instant;
 
-use entraide_core::matching::{bench, greedy, solve, SolveOptions};
+use entraide_core::matching::{bench, greedy, solve, Instance, SolveOptions};
 
-/// Seeds per size: 20 where the budget asks for a proven optimum, 5 beyond.
-fn seeds_for(n: usize) -> u64 {
-    if n <= 60 {
-        20
-    } else {
-        5
-    }
+struct Summary {
+    family: &'static str,
+    people: usize,
+    seeds: u64,
+    median: f64,
+    worst: f64,
+    proven: usize,
+    better: usize,
+    helped_gain: i64,
+    /// Sessions whose number of helped people is proven (all criteria or the first).
+    helped_proven: usize,
+    /// Largest gap stated on the number of helped people.
+    worst_gap: u32,
 }
 
-fn main() {
-    let runs = 7;
+fn run_family(
+    family: &'static str,
+    sizes: &[(usize, u64)],
+    make: fn(usize, u64) -> Instance,
+    quiet: bool,
+) -> Vec<Summary> {
     let options = SolveOptions::default();
-    println!(
-        "{:>6} {:>5} {:>12} {:>12} {:>9} {:>9} {:>24} {:>24}",
-        "people", "seed", "median_ms", "max_ms", "optimal", "nodes", "objective", "greedy"
-    );
-    let mut summary = Vec::new();
-    for &n in &[10usize, 30, 60, 200, 1000] {
+    let mut out = Vec::new();
+    for &(n, seeds) in sizes {
+        let runs = if n <= 60 { 5 } else { 1 };
         let mut medians = Vec::new();
         let mut worst = 0.0f64;
-        let mut proven = 0;
-        let seeds = seeds_for(n);
+        let (mut proven, mut better, mut helped_gain) = (0, 0, 0i64);
+        let (mut helped_proven, mut worst_gap) = (0, 0u32);
         for seed in 0..seeds {
-            let instance = bench::instance(n, 20, seed);
+            let instance = make(n, seed);
             let mut times = Vec::with_capacity(runs);
             let mut last = None;
             for _ in 0..runs {
@@ -47,31 +58,117 @@ fn main() {
             match (last, greedy(&instance)) {
                 (Some(Ok(s)), Ok(g)) => {
                     proven += usize::from(s.optimal);
-                    println!(
-                        "{:>6} {:>5} {:>12.3} {:>12.3} {:>9} {:>9} {:>24} {:>24}",
-                        n,
-                        seed,
-                        median,
-                        max,
-                        s.optimal,
-                        s.nodes,
-                        format!("{:?}", s.objective.as_array()),
-                        format!("{:?}", g.objective.as_array())
-                    )
+                    let gap = s.more_helped_at_most().unwrap_or(0);
+                    helped_proven += usize::from(gap == 0);
+                    worst_gap = worst_gap.max(gap);
+                    better +=
+                        usize::from(s.objective.cmp_with(&g.objective, instance.repeat).is_gt());
+                    helped_gain += i64::from(s.objective.helped) - i64::from(g.objective.helped);
+                    if !quiet {
+                        println!(
+                            "{:>10} {:>6} {:>5} {:>10.3} {:>10.3} {:>8} {:>8} {:>20} {:>20} {:>6}",
+                            family,
+                            n,
+                            seed,
+                            median,
+                            max,
+                            s.optimal,
+                            s.nodes,
+                            format!("{:?}", s.objective.as_array()),
+                            format!("{:?}", g.objective.as_array()),
+                            s.more_helped_at_most()
+                                .map_or("-".to_string(), |m| format!("+{m}")),
+                        )
+                    }
                 }
-                (s, g) => println!("{n:>6} {seed:>5} error: {s:?} {g:?}"),
+                (s, g) => println!("{family} {n:>6} {seed:>5} error: {s:?} {g:?}"),
             }
         }
         medians.sort_by(f64::total_cmp);
-        let mid = medians.get(medians.len() / 2).copied().unwrap_or(0.0);
-        summary.push((n, seeds, mid, worst, proven));
+        let median = medians.get(medians.len() / 2).copied().unwrap_or(0.0);
+        out.push(Summary {
+            family,
+            people: n,
+            seeds,
+            median,
+            worst,
+            proven,
+            better,
+            helped_gain,
+            helped_proven,
+            worst_gap,
+        });
+    }
+    out
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let quiet = args.iter().any(|a| a == "--quiet");
+    let only = args.iter().find(|a| !a.starts_with("--")).cloned();
+    let want = |f: &str| only.as_deref().is_none_or(|o| o == f);
+    if !quiet {
+        println!(
+            "{:>10} {:>6} {:>5} {:>10} {:>10} {:>8} {:>8} {:>20} {:>20} {:>6}",
+            "family",
+            "people",
+            "seed",
+            "median_ms",
+            "max_ms",
+            "optimal",
+            "nodes",
+            "objective",
+            "greedy",
+            "bound"
+        );
+    }
+    let mut summary = Vec::new();
+    if want("realistic") {
+        summary.extend(run_family(
+            "realistic",
+            &[(10, 20), (30, 20), (60, 20), (200, 5), (1000, 5)],
+            |n, seed| bench::instance(n, 20, seed),
+            quiet,
+        ));
+    }
+    if want("mixed") {
+        summary.extend(run_family(
+            "mixed",
+            &[(30, 20), (45, 20), (60, 20), (100, 20), (200, 20)],
+            bench::mixed_instance,
+            quiet,
+        ));
     }
     println!();
     println!(
-        "{:>6} {:>5} {:>16} {:>12} {:>8}",
-        "people", "seeds", "median_of_median", "worst_max", "proven"
+        "{:>10} {:>6} {:>5} {:>10} {:>10} {:>7} {:>13} {:>9} {:>13} {:>16}",
+        "family",
+        "people",
+        "seeds",
+        "median_ms",
+        "worst_ms",
+        "proven",
+        "helped_proven",
+        "worst_gap",
+        "better_greedy",
+        "helped_vs_greedy"
     );
-    for (n, seeds, mid, worst, proven) in summary {
-        println!("{n:>6} {seeds:>5} {mid:>16.3} {worst:>12.3} {proven:>5}/{seeds}");
+    for s in summary {
+        println!(
+            "{:>10} {:>6} {:>5} {:>10.3} {:>10.3} {:>4}/{:<2} {:>10}/{:<2} {:>9} {:>10}/{:<2} {:>+16}",
+            s.family,
+            s.people,
+            s.seeds,
+            s.median,
+            s.worst,
+            s.proven,
+            s.seeds,
+            s.helped_proven,
+            s.seeds,
+            format!("+{}", s.worst_gap),
+            s.better,
+            s.seeds,
+            s.helped_gain
+        );
     }
 }

@@ -26,7 +26,9 @@ fn golden_simple_pair() {
             "groups": [{"helper": "martine", "helped": ["paul"], "topic": "email"}],
             "unplaced": [],
             "objective": [1, 1, 1, 0],
-            "optimal": true
+            "optimal": true,
+            "helped_bound": 1,
+            "uncovered": []
         })
     );
 }
@@ -37,7 +39,7 @@ fn golden_exact_text() {
         .expect("valid");
     assert_eq!(
         text,
-        "{\n  \"groups\": [\n    {\n      \"helper\": \"a\",\n      \"helped\": [\n        \"b\"\n      ],\n      \"topic\": \"email\"\n    }\n  ],\n  \"unplaced\": [],\n  \"objective\": [\n    1,\n    0,\n    1,\n    0\n  ],\n  \"optimal\": true\n}\n"
+        "{\n  \"groups\": [\n    {\n      \"helper\": \"a\",\n      \"helped\": [\n        \"b\"\n      ],\n      \"topic\": \"email\"\n    }\n  ],\n  \"unplaced\": [],\n  \"objective\": [\n    1,\n    0,\n    1,\n    0\n  ],\n  \"optimal\": true,\n  \"helped_bound\": 1,\n  \"uncovered\": []\n}\n"
     );
 }
 
@@ -74,7 +76,9 @@ fn golden_spread_then_level3_then_reasons() {
                 {"id": "x5", "reason": "no_helper"}
             ],
             "objective": [3, 3, 2, 1],
-            "optimal": true
+            "optimal": true,
+            "helped_bound": 3,
+            "uncovered": []
         })
     );
 }

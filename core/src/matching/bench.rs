@@ -1,6 +1,9 @@
-//! Seeded generator of realistic sessions for benchmarks (native and, later, WebAssembly):
-//! about 40 % of people with a need, 50 % willing to help, levels skewed low, a couple of
-//! sensitive topics, some history. Uses a self-contained splitmix64, no `rand`.
+//! Seeded generators of sessions for benchmarks and tests (native and WebAssembly share
+//! them): [`instance`], realistic sessions (about 40 % of people with a need, 50 % willing
+//! to help, levels skewed low, a couple of sensitive topics, some history), and
+//! [`mixed_instance`], the sessions of the field's first rule where most people both need
+//! help and can help, so the engine must choose roles. A self-contained splitmix64, no
+//! `rand`: the same sessions on every platform.
 
 use std::collections::BTreeMap;
 
@@ -112,6 +115,88 @@ pub fn instance(n_people: usize, n_topics: usize, seed: u64) -> Instance {
         people,
         history,
         repeat: RepeatPolicy::Prefer,
+        fixed: Vec::new(),
+    }
+}
+
+/// Number of topics of [`mixed_instance`].
+pub const MIXED_TOPICS: usize = 20;
+
+/// A mixed-role session of `n_people` people over [`MIXED_TOPICS`] topics (none
+/// sensitive), the same for the same arguments on every platform:
+///
+/// - each topic has a level 0, 1, 2, 3 with probabilities 35, 25, 20, 20 %;
+/// - 60 % of people have a need, on a topic drawn uniformly among those where they are
+///   weak (level 0 or 1; a person weak nowhere gets level 1 on the topic drawn);
+/// - 70 % of the people strong somewhere (level 2 or more on a topic) are willing to help;
+/// - 20 % have a capacity of 1, the others 2;
+/// - a history of `n_people` earlier pairs, each a person willing to help with another
+///   person, and the repeat policy `"avoid"` or `"prefer"` with even odds.
+pub fn mixed_instance(n_people: usize, seed: u64) -> Instance {
+    let mut rng = SplitMix64::new(seed ^ 0x4D1C_ED00_0000_0000);
+    let topics: Vec<Topic> = (0..MIXED_TOPICS)
+        .map(|t| Topic {
+            id: format!("t{t:02}"),
+            sensitive: false,
+        })
+        .collect();
+    let mut people = Vec::with_capacity(n_people);
+    for p in 0..n_people {
+        let levels: Vec<u8> = (0..MIXED_TOPICS)
+            .map(|_| rng.weighted(&[35, 25, 20, 20]) as u8)
+            .collect();
+        let mut levels = levels;
+        let need = if rng.chance(60) {
+            let weak: Vec<usize> = (0..MIXED_TOPICS).filter(|&t| levels[t] <= 1).collect();
+            let t = if weak.is_empty() {
+                let t = rng.below(MIXED_TOPICS as u64) as usize;
+                levels[t] = 1;
+                t
+            } else {
+                weak[rng.below(weak.len() as u64) as usize]
+            };
+            Some(t)
+        } else {
+            None
+        };
+        let strong = levels.iter().any(|&l| l >= 2);
+        let helps = strong && rng.chance(70);
+        let capacity = if rng.chance(20) { 1 } else { 2 };
+        people.push(Person {
+            id: format!("p{p:04}"),
+            levels: levels
+                .iter()
+                .enumerate()
+                .filter(|(_, &l)| l > 0)
+                .map(|(t, &l)| (topics[t].id.clone(), l))
+                .collect(),
+            need: need.map(|t| topics[t].id.clone()),
+            helps,
+            capacity,
+            role: None,
+        });
+    }
+    let willing: Vec<usize> = (0..n_people).filter(|&p| people[p].helps).collect();
+    let mut history = Vec::new();
+    if n_people >= 2 && !willing.is_empty() {
+        for _ in 0..n_people {
+            let a = willing[rng.below(willing.len() as u64) as usize];
+            let b = rng.below(n_people as u64) as usize;
+            if a != b {
+                history.push((people[a].id.clone(), people[b].id.clone()));
+            }
+        }
+    }
+    let repeat = if rng.chance(50) {
+        RepeatPolicy::Avoid
+    } else {
+        RepeatPolicy::Prefer
+    };
+    Instance {
+        topics,
+        people,
+        history,
+        repeat,
         fixed: Vec::new(),
     }
 }

@@ -5,7 +5,7 @@
 use super::problem::{Assignment, Component};
 
 /// Beyond this many candidate groups a component is left to the flow engine.
-pub(crate) const MAX_CANDIDATES: usize = 20_000;
+pub(crate) const MAX_CANDIDATES: usize = 60_000;
 
 /// One candidate group.
 #[derive(Clone, Copy, Debug)]

@@ -154,11 +154,20 @@ pub fn greedy(instance: &Instance) -> Result<Solution, MatchingError> {
     let prep = instance.prepare()?;
     let w = Weights::new(prep.n_people());
     let mut raw: RawGroups = prep.fixed.clone();
+    let mut bound: usize = prep.fixed.iter().map(|g| g.1.len()).sum();
     for c in components(&prep, w) {
+        bound += c.needers.len();
         let state = State::new(&c);
         let mut assign: Assignment = vec![None; c.needers.len()];
         fill(&c, &state, &mut assign);
         groups_of(&c, &assign, &mut raw);
     }
-    Ok(build_solution(instance, &prep, &raw, false, 0))
+    Ok(build_solution(
+        instance,
+        &prep,
+        &raw,
+        false,
+        bound as u32,
+        0,
+    ))
 }

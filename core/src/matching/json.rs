@@ -1,6 +1,8 @@
 //! JSON interface of the matching (used by the `match` example and by the app): reads a
 //! request, checks every field (errors name the field path, unknown fields refused),
-//! solves, and writes the groups, unplaced people, objective and proof flag.
+//! solves, and writes the groups, unplaced people, objective and proof flag, then (added
+//! later, so older readers can ignore them) the proven bound on helped people and the
+//! helpers whose own need is not covered today.
 
 use std::collections::BTreeMap;
 
@@ -9,10 +11,11 @@ use serde_json::{Map, Value};
 
 use super::error::MatchingError;
 use super::instance::{Instance, Person, RepeatPolicy, Role, Topic, MAX_LEVEL};
-use super::solution::{Group, Solution, Unplaced};
+use super::solution::{Group, Solution, UncoveredNeed, Unplaced};
 use super::solver::{solve, SolveOptions};
 
-/// The output document: exactly `groups`, `unplaced`, `objective`, `optimal`.
+/// The output document: `groups`, `unplaced`, `objective`, `optimal`, then
+/// `helped_bound` and `uncovered`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Output {
@@ -24,6 +27,12 @@ pub struct Output {
     pub objective: [u32; 4],
     /// The optimum is proven.
     pub optimal: bool,
+    /// Proven upper bound on `n_helped` (equal to it when the first criterion is proven).
+    #[serde(default)]
+    pub helped_bound: u32,
+    /// Helpers whose own need is not covered today, sorted by id.
+    #[serde(default)]
+    pub uncovered: Vec<UncoveredNeed>,
 }
 
 impl From<&Solution> for Output {
@@ -33,6 +42,8 @@ impl From<&Solution> for Output {
             unplaced: s.unplaced.clone(),
             objective: s.objective.as_array(),
             optimal: s.optimal,
+            helped_bound: s.helped_bound,
+            uncovered: s.uncovered.clone(),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Linear relaxation of the set packing (each person in at most one chosen candidate,
-//! plus capped criteria): a dense revised primal simplex over the rows, warm-started
-//! from a saved basis (a first phase drives removed candidates out of it), with a tiny
+//! plus capped criteria and odd-set cuts, stored sparsely by candidate): a dense revised
+//! primal simplex over the rows, warm-started from a saved basis (a first phase drives
+//! removed candidates out of it; rows added to a basis start with their slacks and a
+//! dual simplex repairs the ones the current point violates), with a tiny
 //! right-hand-side perturbation and Bland's rule against stalling. It returns duals
 //! clamped to be non-negative: whatever the floating point did, their Lagrangian value
 //! is a valid upper bound by weak duality (the search computes it).
@@ -17,30 +19,59 @@ const REFRESH_DUALS: usize = 32;
 const EPS_VALUE: f64 = 1e-9;
 
 /// The linear program of one stage: maximise `cost · x` over the packing rows (one per
-/// person, right-hand side 1) and the objective cuts (`coef · x <= rhs`).
+/// person, right-hand side 1) and extra rows `coef · x <= rhs` (the earlier criteria
+/// capped at their optimum, and the odd-set cuts), stored sparsely by candidate.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Model {
     pub cost: Vec<f64>,
-    /// Cut rows: coefficient per candidate and right-hand side.
-    pub cuts: Vec<(Vec<f64>, f64)>,
+    /// Right-hand side of each extra row.
+    pub extra_rhs: Vec<f64>,
+    /// For each candidate, its extra rows and coefficients.
+    pub extra_of: Vec<Vec<(u32, f64)>>,
 }
 
 impl Model {
-    /// Number of rows: persons, then cuts.
+    /// A model with the given weights and no extra row.
+    pub fn new(cost: Vec<f64>) -> Model {
+        let n = cost.len();
+        Model {
+            cost,
+            extra_rhs: Vec::new(),
+            extra_of: vec![Vec::new(); n],
+        }
+    }
+
+    /// Add the row `coef · x <= rhs` (coefficients by candidate, zeros skipped).
+    pub fn add_row(&mut self, coef: impl IntoIterator<Item = (usize, f64)>, rhs: f64) {
+        let k = self.extra_rhs.len() as u32;
+        for (g, a) in coef {
+            if a != 0.0 {
+                self.extra_of[g].push((k, a));
+            }
+        }
+        self.extra_rhs.push(rhs);
+    }
+
+    /// Number of rows: persons, then extra rows.
     pub fn rows(&self, p: &Packing) -> usize {
-        p.n_persons + self.cuts.len()
+        p.n_persons + self.extra_rhs.len()
+    }
+
+    /// `y · a_g`: the weight the duals `y` charge to candidate `g`.
+    pub fn charge(&self, p: &Packing, g: usize, y: &[f64]) -> f64 {
+        let mut d = 0.0;
+        for &q in p.groups[g].members() {
+            d += y[q as usize];
+        }
+        for &(k, a) in &self.extra_of[g] {
+            d += a * y[p.n_persons + k as usize];
+        }
+        d
     }
 
     /// Reduced weight of candidate `g` under the duals `y`.
     pub fn reduced(&self, p: &Packing, g: usize, y: &[f64]) -> f64 {
-        let mut d = self.cost[g];
-        for &q in p.groups[g].members() {
-            d -= y[q as usize];
-        }
-        for (c, (coef, _)) in self.cuts.iter().enumerate() {
-            d -= coef[g] * y[p.n_persons + c];
-        }
-        d
+        self.cost[g] - self.charge(p, g, y)
     }
 
     /// Tiny deterministic increase of the right-hand side of a row, against the
@@ -59,7 +90,7 @@ impl Model {
         if row < p.n_persons {
             1.0
         } else {
-            self.cuts[row - p.n_persons].1
+            self.extra_rhs[row - p.n_persons]
         }
     }
 }
@@ -91,6 +122,47 @@ impl Basis {
                 .map(|r| model.rhs(p, r) + model.perturbation(p, r))
                 .collect(),
         }
+    }
+
+    /// Add the rows of `model` beyond this basis (new extra rows) with their slacks
+    /// basic: the inverse grows by the block `[-a_B B⁻¹, I]`, and a slack starts at its
+    /// row's right-hand side less what the basic candidates use (negative when the
+    /// current point violates the new row: [`Simplex::solve`] repairs it first).
+    pub fn extend(&mut self, p: &Packing, model: &Model) {
+        let old = self.xb.len();
+        let m = model.rows(p);
+        if m <= old {
+            return;
+        }
+        let n = p.groups.len();
+        let mut binv = vec![0.0; m * m];
+        for i in 0..old {
+            binv[i * m..i * m + old].copy_from_slice(&self.binv[i * old..(i + 1) * old]);
+        }
+        let mut xb = self.xb.clone();
+        xb.resize(m, 0.0);
+        for r in old..m {
+            let k = (r - p.n_persons) as u32;
+            let mut value = model.rhs(p, r) + model.perturbation(p, r);
+            for i in 0..old {
+                let j = self.basic[i] as usize;
+                if j >= n {
+                    continue;
+                }
+                let Some(&(_, a)) = model.extra_of[j].iter().find(|e| e.0 == k) else {
+                    continue;
+                };
+                value -= a * self.xb[i];
+                for c in 0..old {
+                    binv[r * m + c] -= a * self.binv[i * old + c];
+                }
+            }
+            binv[r * m + r] = 1.0;
+            xb[r] = value;
+        }
+        self.binv = binv;
+        self.xb = xb;
+        self.basic.extend((old..m).map(|r| (n + r) as u32));
     }
 
     /// Value of every basic candidate `(candidate, x)` with `x > 0`.
@@ -143,6 +215,9 @@ impl Simplex {
         self.y.resize(m, 0.0);
         self.alpha.clear();
         self.alpha.resize(m, 0.0);
+        if basis.xb.iter().any(|&v| v < -EPS_VALUE) {
+            self.dual_repair(p, model, on, basis, work, ops_limit);
+        }
         let mut phase = Phase::Clean;
         let mut pivots = 0usize;
         let mut degenerate = 0usize;
@@ -194,7 +269,7 @@ impl Simplex {
                 *work += (m * m) as u64;
                 fresh = Some(0);
             }
-            *work += ((3 + model.cuts.len()) * n) as u64;
+            *work += (4 * n) as u64;
             // Pricing: Dantzig, or Bland after a run of degenerate pivots.
             let bland = degenerate >= DEGENERATE_BEFORE_BLAND;
             let scale = match phase {
@@ -211,8 +286,8 @@ impl Simplex {
                 for &q in cand.members() {
                     d -= self.y[q as usize];
                 }
-                for (c, (coef, _)) in model.cuts.iter().enumerate() {
-                    d -= coef[g] * self.y[p.n_persons + c];
+                for &(k, a) in &model.extra_of[g] {
+                    d -= a * self.y[p.n_persons + k as usize];
                 }
                 if d > eps_d && enter.is_none_or(|(_, b)| d > b) {
                     enter = Some((g, d));
@@ -333,6 +408,136 @@ impl Simplex {
         self.y.clone()
     }
 
+    /// Dual simplex pivots until no basic value is negative (rows added to an optimal
+    /// basis): the leaving row is the most negative one, the entering column keeps
+    /// every reduced weight non-positive. Falls back to the all-slack basis when it
+    /// cannot finish (numerical trouble, or a basis that was not dual feasible).
+    fn dual_repair(
+        &mut self,
+        p: &Packing,
+        model: &Model,
+        on: &[bool],
+        basis: &mut Basis,
+        work: &mut u64,
+        ops_limit: u64,
+    ) {
+        let m = model.rows(p);
+        let n = p.groups.len();
+        let max_pivots = MAX_PIVOTS_PER_ROW * m.max(4);
+        let scale = 1.0 + model.cost.iter().copied().fold(0.0, f64::max);
+        let mut done = false;
+        for _ in 0..max_pivots {
+            if *work >= ops_limit {
+                break;
+            }
+            let mut leave: Option<(usize, f64)> = None;
+            for (i, &v) in basis.xb.iter().enumerate() {
+                if v < -EPS_VALUE && leave.is_none_or(|(_, b)| v < b) {
+                    leave = Some((i, v));
+                }
+            }
+            let Some((r, _)) = leave else {
+                done = true;
+                break;
+            };
+            // Duals of the current basis.
+            self.y.iter_mut().for_each(|v| *v = 0.0);
+            for (i, &j) in basis.basic.iter().enumerate() {
+                if (j as usize) < n {
+                    let c = model.cost[j as usize];
+                    let row = &basis.binv[i * m..(i + 1) * m];
+                    for (yk, &b) in self.y.iter_mut().zip(row) {
+                        *yk += c * b;
+                    }
+                }
+            }
+            *work += (m * m) as u64 + (4 * n) as u64;
+            let row_r = &basis.binv[r * m..(r + 1) * m];
+            // Smallest ratio; among near ties (relative to the weights), the largest
+            // pivot, which is the most stable and removes the most infeasibility.
+            let tol = 1e-9 * scale;
+            let mut enter: Option<(usize, f64, f64)> = None;
+            let mut consider = |j: usize, alpha: f64, d: f64| {
+                if alpha < -1e-9 {
+                    let ratio = d.min(0.0) / alpha;
+                    let better = match enter {
+                        None => true,
+                        Some((_, b, a)) => ratio < b - tol || (ratio <= b + tol && alpha < a),
+                    };
+                    if better {
+                        enter = Some((j, ratio, alpha));
+                    }
+                }
+            };
+            for (g, cand) in p.groups.iter().enumerate() {
+                if !on[g] || self.is_basic[g] {
+                    continue;
+                }
+                let mut alpha = 0.0;
+                let mut charge = 0.0;
+                for &q in cand.members() {
+                    alpha += row_r[q as usize];
+                    charge += self.y[q as usize];
+                }
+                for &(k, a) in &model.extra_of[g] {
+                    let row = p.n_persons + k as usize;
+                    alpha += a * row_r[row];
+                    charge += a * self.y[row];
+                }
+                consider(g, alpha, model.cost[g] - charge);
+            }
+            for (k, &alpha) in row_r.iter().enumerate() {
+                if !self.is_basic[n + k] {
+                    consider(n + k, alpha, -self.y[k]);
+                }
+            }
+            let Some((q, _, _)) = enter else { break };
+            self.column(p, model, basis, q);
+            if self.alpha[r].abs() < EPS_PIVOT * scale.min(1.0) {
+                break;
+            }
+            self.pivot_signed(basis, r, q as u32, work);
+        }
+        if !done {
+            *basis = Basis::slack(p, model);
+            self.is_basic.iter_mut().for_each(|b| *b = false);
+            for &j in &basis.basic {
+                self.is_basic[j as usize] = true;
+            }
+        }
+    }
+
+    /// Pivot without clamping the values at zero (the dual simplex goes through
+    /// negative values).
+    fn pivot_signed(&mut self, basis: &mut Basis, r: usize, q: u32, work: &mut u64) {
+        let m = basis.xb.len();
+        let piv = self.alpha[r];
+        self.row.clear();
+        self.row
+            .extend(basis.binv[r * m..(r + 1) * m].iter().map(|v| v / piv));
+        let xr = basis.xb[r] / piv;
+        let mut touched = 1u64;
+        for i in 0..m {
+            let f = self.alpha[i];
+            if i == r || f == 0.0 {
+                continue;
+            }
+            touched += 1;
+            let dst = &mut basis.binv[i * m..(i + 1) * m];
+            for (d, &s) in dst.iter_mut().zip(&self.row) {
+                *d -= f * s;
+            }
+            basis.xb[i] -= f * xr;
+        }
+        basis.binv[r * m..(r + 1) * m].copy_from_slice(&self.row);
+        basis.xb[r] = xr;
+        let old = basis.basic[r];
+        self.is_basic[old as usize] = false;
+        self.is_basic[q as usize] = true;
+        basis.basic[r] = q;
+        *work += touched * m as u64;
+    }
+
     /// `alpha = B⁻¹ a_q`.
     fn column(&mut self, p: &Packing, model: &Model, basis: &Basis, q: usize) {
         let m = model.rows(p);
@@ -349,12 +554,10 @@ impl Simplex {
                     self.alpha[i] += basis.binv[i * m + k as usize];
                 }
             }
-            for (c, (coef, _)) in model.cuts.iter().enumerate() {
-                let (a, k) = (coef[q], p.n_persons + c);
-                if a != 0.0 {
-                    for i in 0..m {
-                        self.alpha[i] += a * basis.binv[i * m + k];
-                    }
+            for &(k, a) in &model.extra_of[q] {
+                let k = p.n_persons + k as usize;
+                for i in 0..m {
+                    self.alpha[i] += a * basis.binv[i * m + k];
                 }
             }
         }

@@ -5,7 +5,11 @@
 //! budget beyond. Every group and every unplaced person comes with a reason.
 //!
 //! Entry points: [`solve`], [`greedy`] (comparison baseline), [`json::run`] (the JSON
-//! interface of the `match` example), [`bench::instance`] (seeded test instances).
+//! interface of the `match` example), [`bench::instance`] and [`bench::mixed_instance`]
+//! (seeded test sessions; in the second most people both need help and can help).
+//! A solution also lists the helpers whose own need is not covered today
+//! ([`Solution::uncovered`]) and, when the search stopped before its proof, how many
+//! more people could at most be helped ([`Solution::gap`]).
 
 pub mod adjust;
 pub mod bench;
@@ -28,6 +32,6 @@ pub use adjust::{move_targets, other_role, AdjustError, Adjustments, Change};
 pub use error::MatchingError;
 pub use heuristic::greedy;
 pub use instance::{Instance, Person, RepeatPolicy, Role, Topic};
-pub use reasons::{Lang, Reason};
-pub use solution::{evaluate, Group, Objective, Solution, Unplaced, UnplacedReason};
+pub use reasons::{Gap, Lang, Reason};
+pub use solution::{evaluate, Group, Objective, Solution, UncoveredNeed, Unplaced, UnplacedReason};
 pub use solver::{solve, SolveOptions};

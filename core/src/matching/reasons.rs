@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::instance::Instance;
-use super::solution::{Group, Solution, Unplaced, UnplacedReason};
+use super::solution::{Group, Solution, UncoveredNeed, Unplaced, UnplacedReason};
 
 /// Language of a rendered reason.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,13 +82,51 @@ pub enum Reason {
         /// Their level on it.
         level: u8,
     },
-    /// The person helps someone today; their own need waits.
-    NeedSetAside {
-        /// Person id.
+    /// The person helps in a group today, so their own need is not covered.
+    NeedNotCovered {
+        /// Person id (the helper).
         person: String,
-        /// Topic id of their need.
+        /// Topic id of their own need.
         topic: String,
+        /// The people they help.
+        helping: Vec<String>,
+        /// Topic id of the group they help in.
+        group_topic: String,
     },
+}
+
+/// The search stopped before proving its answer: what may still be missing.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Gap {
+    /// At most this many more people could be helped (0: the number helped is the
+    /// best possible, the choice of helpers may not be).
+    pub more_helped: u32,
+}
+
+impl Gap {
+    /// One or two plain sentences, e.g. "Le calcul s'est arrêté avant la fin. Au plus 2
+    /// personnes de plus pourraient être aidées."
+    pub fn render(&self, lang: Lang) -> String {
+        let first = match lang {
+            Lang::Fr => "Le calcul s'est arrêté avant la fin.",
+            Lang::En => "The search stopped before the end.",
+        };
+        let second = match (lang, self.more_helped) {
+            (Lang::Fr, 0) => {
+                "Personne de plus ne peut être aidé. Les groupes pourraient être un peu mieux choisis."
+                    .to_string()
+            }
+            (Lang::Fr, 1) => "Au plus 1 personne de plus pourrait être aidée.".to_string(),
+            (Lang::Fr, k) => format!("Au plus {k} personnes de plus pourraient être aidées."),
+            (Lang::En, 0) => {
+                "Nobody more can be helped. The groups could be chosen a little better."
+                    .to_string()
+            }
+            (Lang::En, 1) => "At most 1 more person could be helped.".to_string(),
+            (Lang::En, k) => format!("At most {k} more people could be helped."),
+        };
+        format!("{first} {second}")
+    }
 }
 
 /// Names and labels supplied by the caller.
@@ -216,7 +254,7 @@ impl Reason {
             Reason::Sensitive { person, .. }
             | Reason::NoHelper { person, .. }
             | Reason::HelpersFull { person, .. }
-            | Reason::NeedSetAside { person, .. } => person,
+            | Reason::NeedNotCovered { person, .. } => person,
         }
     }
 
@@ -320,19 +358,31 @@ impl Reason {
                     object_pronoun(labels.gender(person))
                 ),
             },
-            Reason::NeedSetAside { person, topic } => match lang {
-                Lang::Fr => format!(
-                    "{} aide aujourd'hui ; son besoin ({}) attendra.",
-                    labels.person(person),
-                    labels.topic(topic)
-                ),
-                Lang::En => format!(
-                    "{} helps today; {} need ({}) will wait.",
-                    labels.person(person),
-                    possessive(labels.gender(person)),
-                    labels.topic(topic)
-                ),
-            },
+            Reason::NeedNotCovered {
+                person,
+                topic,
+                helping,
+                group_topic,
+            } => {
+                let who: Vec<String> = helping.iter().map(|x| labels.person(x)).collect();
+                match lang {
+                    Lang::Fr => format!(
+                        "Besoin non couvert aujourd'hui\u{a0}: {} aide {} pour «\u{a0}{}\u{a0}». Son besoin («\u{a0}{}\u{a0}») attendra.",
+                        labels.person(person),
+                        who.join(" et "),
+                        labels.topic(group_topic),
+                        labels.topic(topic)
+                    ),
+                    Lang::En => format!(
+                        "Need not covered today: {} helps {} with “{}”. {} need (“{}”) will wait.",
+                        labels.person(person),
+                        who.join(" and "),
+                        labels.topic(group_topic),
+                        capitalized(possessive(labels.gender(person)).to_string()),
+                        labels.topic(topic)
+                    ),
+                }
+            }
         }
     }
 }
@@ -403,21 +453,31 @@ impl Unplaced {
     }
 }
 
+impl UncoveredNeed {
+    /// The facts behind this need not covered.
+    pub fn reason(&self) -> Reason {
+        Reason::NeedNotCovered {
+            person: self.id.clone(),
+            topic: self.need.clone(),
+            helping: self.group.helped.clone(),
+            group_topic: self.group.topic.clone(),
+        }
+    }
+}
+
 impl Solution {
-    /// A reason for every group, every unplaced person and every need set aside
+    /// A reason for every group, every unplaced person and every need not covered
     /// (people who help instead), in that order.
     pub fn reasons(&self, instance: &Instance) -> Vec<Reason> {
         let mut out: Vec<Reason> = self.groups.iter().map(|g| g.reason(instance)).collect();
         out.extend(self.unplaced.iter().map(|u| u.reason(instance)));
-        for id in self.needs_set_aside(instance) {
-            let topic = instance
-                .people
-                .iter()
-                .find(|p| p.id == id)
-                .and_then(|p| p.need.clone())
-                .unwrap_or_default();
-            out.push(Reason::NeedSetAside { person: id, topic });
-        }
+        out.extend(self.uncovered.iter().map(UncoveredNeed::reason));
         out
+    }
+
+    /// What may still be missing when the search stopped before its proof.
+    pub fn gap(&self) -> Option<Gap> {
+        self.more_helped_at_most()
+            .map(|more_helped| Gap { more_helped })
     }
 }

@@ -42,6 +42,19 @@ pub struct Unplaced {
     pub reason: UnplacedReason,
 }
 
+/// A person placed as a helper whose own need (not sensitive) is therefore not covered
+/// today: they are in a group, so they are not [`Unplaced`].
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct UncoveredNeed {
+    /// Person id (the helper of `group`).
+    pub id: String,
+    /// Topic id of their own need.
+    pub need: String,
+    /// The group they help in instead.
+    pub group: Group,
+}
+
 /// The four criteria, in priority order.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Objective {
@@ -86,40 +99,64 @@ pub struct Solution {
     pub unplaced: Vec<Unplaced>,
     /// Objective of `groups`.
     pub objective: Objective,
+    /// Helpers whose own need is not covered today, sorted by id.
+    #[serde(default)]
+    pub uncovered: Vec<UncoveredNeed>,
     /// The search proved no better set of groups exists.
     pub optimal: bool,
+    /// Proven upper bound on the number of helped people: equal to `objective.helped`
+    /// once the first criterion is proven (always when `optimal`), larger when the search
+    /// stopped before; see [`Solution::more_helped_at_most`].
+    #[serde(default)]
+    pub helped_bound: u32,
     /// Search nodes explored (bounds computed).
     pub nodes: u64,
 }
 
 impl Solution {
-    /// People with a (non-sensitive) need who help someone instead today: their own
-    /// need waits. They are placed, so they are not in `unplaced`.
-    pub fn needs_set_aside(&self, instance: &Instance) -> Vec<String> {
-        let helpers: BTreeMap<&str, ()> = self
-            .groups
-            .iter()
-            .map(|g| (g.helper.as_str(), ()))
-            .collect();
-        let sensitive: BTreeMap<&str, bool> = instance
-            .topics
-            .iter()
-            .map(|t| (t.id.as_str(), t.sensitive))
-            .collect();
-        let mut out: Vec<String> = instance
-            .people
-            .iter()
-            .filter(|p| helpers.contains_key(p.id.as_str()))
-            .filter(|p| {
-                p.need
-                    .as_deref()
-                    .is_some_and(|t| !sensitive.get(t).copied().unwrap_or(false))
-            })
-            .map(|p| p.id.clone())
-            .collect();
-        out.sort();
-        out
+    /// Ids of the people with a (non-sensitive) need who help someone instead today
+    /// (the ids of [`Solution::uncovered`]).
+    pub fn needs_set_aside(&self, _instance: &Instance) -> Vec<String> {
+        self.uncovered.iter().map(|u| u.id.clone()).collect()
     }
+
+    /// When the search stopped before its proof: at most how many more people could be
+    /// helped than in this solution (0 when that count is proven but a lower criterion
+    /// is not). `None` when the solution is proven optimal.
+    pub fn more_helped_at_most(&self) -> Option<u32> {
+        if self.optimal {
+            None
+        } else {
+            Some(self.helped_bound.saturating_sub(self.objective.helped))
+        }
+    }
+}
+
+/// Helpers whose own non-sensitive need is not covered, sorted by id.
+fn uncovered_needs(instance: &Instance, groups: &[Group]) -> Vec<UncoveredNeed> {
+    let sensitive: BTreeMap<&str, bool> = instance
+        .topics
+        .iter()
+        .map(|t| (t.id.as_str(), t.sensitive))
+        .collect();
+    let people: BTreeMap<&str, &super::instance::Person> =
+        instance.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut out: Vec<UncoveredNeed> = groups
+        .iter()
+        .filter_map(|g| {
+            let need = people.get(g.helper.as_str())?.need.as_deref()?;
+            if sensitive.get(need).copied().unwrap_or(false) {
+                return None;
+            }
+            Some(UncoveredNeed {
+                id: g.helper.clone(),
+                need: need.to_string(),
+                group: g.clone(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
 }
 
 /// Recompute the objective of a set of groups from the instance (no rule checking).
@@ -163,6 +200,7 @@ pub(crate) fn build_solution(
     prep: &Prepared,
     raw: &RawGroups,
     optimal: bool,
+    helped_bound: u32,
     nodes: u64,
 ) -> Solution {
     let n = prep.n_people();
@@ -208,11 +246,18 @@ pub(crate) fn build_solution(
         .collect();
     unplaced.sort_by(|a, b| a.id.cmp(&b.id));
     let objective = evaluate(instance, &groups);
+    let uncovered = uncovered_needs(instance, &groups);
     Solution {
         groups,
         unplaced,
         objective,
+        uncovered,
         optimal,
+        helped_bound: if optimal {
+            objective.helped
+        } else {
+            helped_bound.max(objective.helped)
+        },
         nodes,
     }
 }

@@ -210,8 +210,13 @@ pub(crate) enum Engine {
     Packing,
 }
 
-/// Solve one component; returns the best assignment and whether it is proven optimal.
-fn solve_component(c: &Component, engine: Engine, budget: &mut Budget) -> (Assignment, bool) {
+/// Solve one component; returns the best assignment, whether it is proven optimal, and
+/// a proven upper bound on its helped people.
+fn solve_component(
+    c: &Component,
+    engine: Engine,
+    budget: &mut Budget,
+) -> (Assignment, bool, usize) {
     let state = State::new(c);
     let mut start: Assignment = vec![None; c.needers.len()];
     fill(c, &state, &mut start);
@@ -219,7 +224,9 @@ fn solve_component(c: &Component, engine: Engine, budget: &mut Budget) -> (Assig
     if engine == Engine::Packing {
         let built = Packing::build(c, MAX_CANDIDATES);
         if let Some(p) = built {
-            return solve_packing(c, &p, start, budget);
+            let (assign, proven, bound) = solve_packing(c, &p, start, budget);
+            let bound = usize::try_from(bound.max(0)).unwrap_or(usize::MAX);
+            return (assign, proven, bound.min(c.needers.len()));
         }
     }
     let mut search = Search {
@@ -231,7 +238,13 @@ fn solve_component(c: &Component, engine: Engine, budget: &mut Budget) -> (Assig
         aborted: false,
     };
     search.dfs(budget);
-    (search.best, !search.aborted)
+    let helped = search.best.iter().flatten().count();
+    let bound = if search.aborted {
+        c.needers.len()
+    } else {
+        helped
+    };
+    (search.best, !search.aborted, bound)
 }
 
 /// Find the best set of groups: the exact lexicographic optimum when the search
@@ -257,10 +270,19 @@ pub(crate) fn solve_with(
     let comps = components(&prep, w);
     let mut raw: RawGroups = prep.fixed.clone();
     let mut optimal = true;
+    let mut bound: usize = prep.fixed.iter().map(|g| g.1.len()).sum();
     for c in &comps {
-        let (assign, proven) = solve_component(c, engine, &mut budget);
+        let (assign, proven, helped_bound) = solve_component(c, engine, &mut budget);
         optimal &= proven;
+        bound += helped_bound;
         groups_of(c, &assign, &mut raw);
     }
-    Ok(build_solution(instance, &prep, &raw, optimal, budget.nodes))
+    Ok(build_solution(
+        instance,
+        &prep,
+        &raw,
+        optimal,
+        bound as u32,
+        budget.nodes,
+    ))
 }
