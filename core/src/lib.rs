@@ -9,5 +9,6 @@ pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod screens;
+pub mod session;
 pub mod transfer;
 pub mod vault;

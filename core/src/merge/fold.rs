@@ -327,11 +327,17 @@ impl Folder {
                 self.record.sessions.remove(session);
                 self.record.help_groups.remove(session);
                 self.record.attendance.retain(|(s, _)| s != session);
+                self.record.left_early.retain(|(s, _)| s != session);
                 self.record.needs.retain(|(s, _), _| s != session);
             }
             Op::Attend { session, person } => {
                 if !self.deleted.contains(session) {
                     self.record.attendance.insert((*session, *person));
+                }
+            }
+            Op::LeftEarly { session, person } => {
+                if !self.deleted.contains(session) {
+                    self.record.left_early.insert((*session, *person));
                 }
             }
             Op::Need {

@@ -251,6 +251,13 @@ pub enum Op {
         /// Its id.
         id: RecordId,
     },
+    /// A person left the session before the end (the person or animators).
+    LeftEarly {
+        /// Which session.
+        session: RecordId,
+        /// Who.
+        person: PersonId,
+    },
 }
 
 /// What an op is, for the plain-French summary of what came in.
@@ -307,7 +314,7 @@ impl Op {
             Op::SessionPlan { .. } | Op::SessionThemes { .. } | Op::SessionState { .. } => {
                 OpKind::Session
             }
-            Op::Attend { .. } => OpKind::Attendance,
+            Op::Attend { .. } | Op::LeftEarly { .. } => OpKind::Attendance,
             Op::Need { .. } => OpKind::Need,
             Op::HelpGroups { .. } => OpKind::HelpGroups,
             Op::Help { .. } => OpKind::Help,
@@ -330,6 +337,7 @@ impl Op {
             Op::MemberFacts { .. }
             | Op::Skills { .. }
             | Op::Attend { .. }
+            | Op::LeftEarly { .. }
             | Op::Need { .. }
             | Op::Help { .. }
             | Op::HelpDeleted { .. }
@@ -450,6 +458,7 @@ impl Op {
             | Op::SessionState { .. }
             | Op::SessionDeleted { .. }
             | Op::Attend { .. }
+            | Op::LeftEarly { .. }
             | Op::HelpDeleted { .. }
             | Op::TipDeleted { .. }
             | Op::DifficultyDeleted { .. } => Ok(()),

@@ -66,6 +66,7 @@ pub fn check(
         | Op::SessionState { .. }
         | Op::SessionDeleted { .. } => animators(animates, "sessions"),
         Op::Attend { .. } => animators(animates, "check-ins"),
+        Op::LeftEarly { person, .. } => self_or_animator(person, "another member's leaving"),
         Op::HelpGroups { .. } => animators(animates, "help groups"),
         Op::HelpDeleted { .. } => animators(animates, "deletions of help"),
         Op::Need { person, .. } => self_or_animator(person, "another member's need"),

@@ -26,6 +26,8 @@ pub struct GroupRecord {
     pub sessions: BTreeMap<RecordId, Session>,
     /// Who came to which session.
     pub attendance: BTreeSet<(RecordId, PersonId)>,
+    /// Who left a session before its end.
+    pub left_early: BTreeSet<(RecordId, PersonId)>,
     /// Each person's need of the day, per session.
     pub needs: BTreeMap<(RecordId, PersonId), Need>,
     /// The help groups the animator confirmed, per session.
@@ -53,6 +55,7 @@ impl GroupRecord {
             members: BTreeMap::new(),
             sessions: BTreeMap::new(),
             attendance: BTreeSet::new(),
+            left_early: BTreeSet::new(),
             needs: BTreeMap::new(),
             help_groups: BTreeMap::new(),
             help: BTreeMap::new(),
@@ -104,11 +107,19 @@ impl GroupRecord {
         out
     }
 
-    /// People checked in at `session`.
-    pub fn present(&self, session: RecordId) -> Vec<PersonId> {
+    /// People checked in at `session` (including those who left early).
+    pub fn attended(&self, session: RecordId) -> Vec<PersonId> {
         self.attendance
             .range((session, PersonId([0; 16]))..=(session, PersonId([0xff; 16])))
             .map(|(_, p)| *p)
+            .collect()
+    }
+
+    /// People in the room at `session`: checked in, not gone.
+    pub fn present(&self, session: RecordId) -> Vec<PersonId> {
+        self.attended(session)
+            .into_iter()
+            .filter(|p| !self.left_early.contains(&(session, *p)))
             .collect()
     }
 

@@ -167,4 +167,18 @@ impl DeviceIdentity {
     pub(crate) fn age_identity(&self) -> &age::x25519::Identity {
         &self.receiving
     }
+
+    /// The X25519 shared secret with `peer` (static keys on both sides), or `None` if the
+    /// peer's key is a low-order point (the result would be all zeros).
+    pub(crate) fn agree(&self, peer: RecipientKey) -> Option<Zeroizing<[u8; 32]>> {
+        let text = self.receiving.to_string();
+        let (_, data, _) = bech32::decode(&text.expose_secret().to_lowercase()).ok()?;
+        let bytes = Zeroizing::new(Vec::<u8>::from_base32(&data).ok()?);
+        let secret: [u8; 32] = bytes.as_slice().try_into().ok()?;
+        let secret = x25519_dalek::StaticSecret::from(secret);
+        let shared = secret.diffie_hellman(&x25519_dalek::PublicKey::from(peer.0));
+        shared
+            .was_contributory()
+            .then(|| Zeroizing::new(*shared.as_bytes()))
+    }
 }

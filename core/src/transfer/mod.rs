@@ -7,9 +7,11 @@
 //!   otherwise an endless stream of animated codes from which any large enough subset, in any
 //!   order, rebuilds it; text in QR-alphanumeric form so scanners that return strings work.
 //! - [`qr`]: QR matrices to draw and a decoder for camera frames.
+//! - [`checkin`]: the compact "Je suis là" code a participant shows on arrival.
 //! - [`seen`]: the replay guard.
 
 pub mod base45;
+pub mod checkin;
 pub mod compress;
 pub mod confirm;
 pub mod crc32;

@@ -1,0 +1,20 @@
+//! A session from start to finish, as the field runs it: the animator's six steps, check-in,
+//! the help groups from the matching on the people present, help time, tips, the next
+//! session; and what a participant's phone shows of today. Pure functions over the group's
+//! record that return the ops to write (`core::merge` checks and stores them).
+//!
+//! - [`steps`]: the six steps and the moves between them;
+//! - [`plan`]: planning, opening and closing a session, both tracks on one day;
+//! - [`presence`]: check-in by code or by tap, a newcomer or a person without a phone,
+//!   leaving early;
+//! - [`groups`]: the matching's input from the record, confirming help groups, groups
+//!   made stale by a need changed after matching;
+//! - [`today`]: a participant's session card, group, help to log and evaluation.
+
+pub mod groups;
+pub mod plan;
+pub mod presence;
+pub mod steps;
+pub mod today;
+
+pub use steps::Step;
