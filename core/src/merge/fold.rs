@@ -96,6 +96,7 @@ pub enum Slot {
 }
 
 /// The record being computed, with what the rules need along the way.
+#[derive(Clone)]
 pub struct Folder {
     anchor: Anchor,
     /// The record so far.
@@ -141,6 +142,12 @@ impl Folder {
             writes: BTreeMap::new(),
             last: None,
         }
+    }
+
+    /// Watches `slots` from now on (writes before this point are not kept).
+    pub fn watch_slots(&mut self, slots: BTreeSet<Slot>) {
+        self.watched = slots;
+        self.writes.clear();
     }
 
     /// The key `person` signs with now, if known.

@@ -22,6 +22,9 @@ pub const REPLICA_FORMAT: u8 = 1;
 pub const MAX_PENDING: usize = 2000;
 /// How many removal passes at most (a removal that invalidates its own remover…).
 const MAX_PASSES: usize = 4;
+/// After computing the whole record, a copy is kept as it was before the last this many
+/// changes: a merge of changes all stamped after it starts from there, not from the start.
+const CHECKPOINT_BACK: usize = 512;
 
 /// The group's record on one phone.
 pub struct Replica {
@@ -34,6 +37,9 @@ pub struct Replica {
     seen: VersionVector,
     folder: Folder,
     outcomes: BTreeMap<Stamp, Outcome>,
+    /// The record as computed up to (and excluding) this stamp, and the outcomes until then.
+    checkpoint: Option<(Stamp, Folder, BTreeMap<Stamp, Outcome>)>,
+    checkpoint_back: usize,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -70,7 +76,16 @@ impl Replica {
             seen: VersionVector::new(),
             folder: Folder::new(anchor, BTreeMap::new(), BTreeSet::new()),
             outcomes: BTreeMap::new(),
+            checkpoint: None,
+            checkpoint_back: CHECKPOINT_BACK,
         }
+    }
+
+    /// Keeps the checkpoint `n` changes back instead of 512 (tests exercise the path with
+    /// short histories).
+    #[doc(hidden)]
+    pub fn set_checkpoint_back(&mut self, n: usize) {
+        self.checkpoint_back = n;
     }
 
     /// The record as this phone knows it.
@@ -284,7 +299,23 @@ impl Replica {
         if fresh.is_empty() {
             return report;
         }
-        self.refold_watching(&watched);
+        let removes = fresh.iter().any(|stamp| {
+            self.store.get(stamp).is_some_and(|s| {
+                s.change
+                    .ops
+                    .iter()
+                    .any(|op| matches!(op, Op::RemoveMember { .. }))
+            })
+        });
+        let after_checkpoint = self
+            .checkpoint
+            .as_ref()
+            .is_some_and(|(at, _, _)| fresh.iter().all(|s| s >= at));
+        if after_checkpoint && !removes && self.folder.removals.is_empty() {
+            self.refold_from_checkpoint(&watched);
+        } else {
+            self.refold_watching(&watched);
+        }
         let fresh_set: BTreeSet<Stamp> = fresh.iter().copied().collect();
         for stamp in &fresh {
             let Some(stored) = self.store.get(stamp) else {
@@ -371,20 +402,60 @@ impl Replica {
 
     fn refold_watching(&mut self, watched: &BTreeSet<fold::Slot>) {
         let mut assumed = BTreeMap::new();
+        // Back by `checkpoint_back` changes or four times as many ops, whichever comes first.
+        let mut ops = 0;
+        let checkpoint_at = self
+            .store
+            .iter()
+            .rev()
+            .take_while(|(_, s)| {
+                ops += s.change.ops.len();
+                ops <= 4 * self.checkpoint_back
+            })
+            .take(self.checkpoint_back + 1)
+            .last()
+            .map(|(stamp, _)| *stamp);
         for pass in 0..MAX_PASSES {
             let mut folder = Folder::new(self.anchor, assumed.clone(), watched.clone());
             let mut outcomes = BTreeMap::new();
+            let mut checkpoint = None;
             for (stamp, stored) in self.store.iter_mut() {
+                if Some(*stamp) == checkpoint_at {
+                    checkpoint = Some((*stamp, folder.clone(), outcomes.clone()));
+                }
                 outcomes.insert(*stamp, folder.apply(stored));
             }
             let settled = folder.removals == assumed || pass + 1 == MAX_PASSES;
             if settled {
                 self.folder = folder;
                 self.outcomes = outcomes;
+                // A checkpoint is only valid while no removal makes the record retroactive.
+                self.checkpoint = checkpoint.filter(|_| assumed.is_empty());
                 return;
             }
             assumed = folder.removals.clone();
         }
+    }
+
+    /// Computes the record again from the checkpoint: only the changes after it are applied.
+    fn refold_from_checkpoint(&mut self, watched: &BTreeSet<fold::Slot>) {
+        let Some((at, folder, outcomes)) = self.checkpoint.clone() else {
+            self.refold_watching(watched);
+            return;
+        };
+        let mut folder = folder;
+        let mut outcomes = outcomes;
+        folder.watch_slots(watched.clone());
+        for (stamp, stored) in self.store.range_mut(at..) {
+            outcomes.insert(*stamp, folder.apply(stored));
+        }
+        if !folder.removals.is_empty() {
+            // A removal among what was applied: compute everything again, retroactively.
+            self.refold_watching(watched);
+            return;
+        }
+        self.folder = folder;
+        self.outcomes = outcomes;
     }
 
     /// The changes a phone that has seen `acked` lacks, of `audience` (all if `None`), in
