@@ -150,6 +150,11 @@ impl Folder {
         self.writes.clear();
     }
 
+    /// The removals this record was computed assuming.
+    pub fn assumed(&self) -> &BTreeMap<PersonId, BTreeSet<ChangeDigest>> {
+        &self.assumed_removed
+    }
+
     /// The key `person` signs with now, if known.
     pub fn key_of(&self, person: PersonId) -> Option<SignerKey> {
         self.keys.get(&person).copied()

@@ -40,6 +40,36 @@ pub struct Replica {
     /// The record as computed up to (and excluding) this stamp, and the outcomes until then.
     checkpoint: Option<(Stamp, Folder, BTreeMap<Stamp, Outcome>)>,
     checkpoint_back: usize,
+    /// The smallest stamp inserted or removed since the last save (what must be saved again
+    /// from there on); `Some(None)`-like "everything" is the first stamp.
+    dirty_from: Option<Stamp>,
+    /// Everything must be saved again (after opening, or a removal that rewrote history).
+    all_dirty: bool,
+}
+
+/// A replica in parts, to save only what changed: a small header, and the changes in
+/// segments of [`SEGMENT_LEN`] in stamp order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveParts {
+    /// Anchor, this phone's member, clock, numbers, version vector.
+    pub header: Vec<u8>,
+    /// The segments that changed since the last save, by index.
+    pub segments: Vec<(usize, Vec<u8>)>,
+    /// How many segments the replica has now (later ones, if any, must be deleted).
+    pub segment_count: usize,
+}
+
+/// Changes per saved segment.
+pub const SEGMENT_LEN: usize = 512;
+
+#[derive(Serialize, Deserialize)]
+struct SavedHeader {
+    format: u8,
+    anchor: Anchor,
+    me: PersonId,
+    clock: Hlc,
+    next_seq: u64,
+    seen: VersionVector,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -78,6 +108,8 @@ impl Replica {
             outcomes: BTreeMap::new(),
             checkpoint: None,
             checkpoint_back: CHECKPOINT_BACK,
+            dirty_from: None,
+            all_dirty: true,
         }
     }
 
@@ -188,6 +220,7 @@ impl Replica {
             self.seen.see(change.author, change.audience, change.seq);
             self.outcomes.insert(stamp, outcome);
             self.store.insert(stamp, stored);
+            self.touch(stamp);
             added.push(stamp);
         }
         if let Some(what) = refusal {
@@ -233,7 +266,12 @@ impl Replica {
         Ok(changes)
     }
 
+    fn touch(&mut self, stamp: Stamp) {
+        self.dirty_from = Some(self.dirty_from.map_or(stamp, |d| d.min(stamp)));
+    }
+
     fn remove(&mut self, stamp: Stamp) {
+        self.touch(stamp);
         if let Some(stored) = self.store.remove(&stamp) {
             self.index
                 .remove(&(stored.change.author, stored.change.seq));
@@ -294,6 +332,7 @@ impl Replica {
                     verified_with: None,
                 },
             );
+            self.touch(stamp);
             fresh.push(stamp);
         }
         if fresh.is_empty() {
@@ -311,7 +350,7 @@ impl Replica {
             .checkpoint
             .as_ref()
             .is_some_and(|(at, _, _)| fresh.iter().all(|s| s >= at));
-        if after_checkpoint && !removes && self.folder.removals.is_empty() {
+        if after_checkpoint && !removes {
             self.refold_from_checkpoint(&watched);
         } else {
             self.refold_watching(&watched);
@@ -427,10 +466,14 @@ impl Replica {
             }
             let settled = folder.removals == assumed || pass + 1 == MAX_PASSES;
             if settled {
+                if assumed != self.folder.removals {
+                    // A new removal: the member's key was forgotten in changes anywhere in
+                    // history, and their personal changes were dropped.
+                    self.all_dirty = true;
+                }
                 self.folder = folder;
                 self.outcomes = outcomes;
-                // A checkpoint is only valid while no removal makes the record retroactive.
-                self.checkpoint = checkpoint.filter(|_| assumed.is_empty());
+                self.checkpoint = checkpoint;
                 return;
             }
             assumed = folder.removals.clone();
@@ -449,8 +492,8 @@ impl Replica {
         for (stamp, stored) in self.store.range_mut(at..) {
             outcomes.insert(*stamp, folder.apply(stored));
         }
-        if !folder.removals.is_empty() {
-            // A removal among what was applied: compute everything again, retroactively.
+        if folder.removals != *folder.assumed() {
+            // A new removal among what was applied: compute everything again, retroactively.
             self.refold_watching(watched);
             return;
         }
@@ -503,6 +546,75 @@ impl Replica {
             changes: self.store.values().cloned().collect(),
         };
         postcard::to_allocvec(&saved).map_err(|_| MergeError::Encoding)
+    }
+
+    /// What to save since the last call: the header, and the segments from the first one
+    /// that changed. Marks the replica saved.
+    pub fn save_parts(&mut self) -> Result<SaveParts, MergeError> {
+        let header = postcard::to_allocvec(&SavedHeader {
+            format: REPLICA_FORMAT,
+            anchor: self.anchor,
+            me: self.me,
+            clock: self.clock,
+            next_seq: self.next_seq,
+            seen: self.seen.clone(),
+        })
+        .map_err(|_| MergeError::Encoding)?;
+        let first_dirty = if self.all_dirty {
+            0
+        } else {
+            match self.dirty_from {
+                Some(stamp) => self.store.range(..stamp).count() / SEGMENT_LEN,
+                None => usize::MAX,
+            }
+        };
+        let all: Vec<&StoredChange> = self.store.values().collect();
+        let segment_count = all.len().div_ceil(SEGMENT_LEN);
+        let mut segments = Vec::new();
+        for (index, chunk) in all.chunks(SEGMENT_LEN).enumerate().skip(first_dirty) {
+            let bytes = postcard::to_allocvec(chunk).map_err(|_| MergeError::Encoding)?;
+            segments.push((index, bytes));
+        }
+        self.dirty_from = None;
+        self.all_dirty = false;
+        Ok(SaveParts {
+            header,
+            segments,
+            segment_count,
+        })
+    }
+
+    /// A replica back from its saved parts (header and every segment, in order). Signatures
+    /// already checked are trusted (the vault's encryption authenticates what it stored).
+    pub fn from_parts(header: &[u8], segments: &[Vec<u8>]) -> Result<Replica, MergeError> {
+        let format = *header.first().ok_or(MergeError::Damaged)?;
+        if format > REPLICA_FORMAT {
+            return Err(MergeError::NewerVersion(format));
+        }
+        let saved: SavedHeader = match postcard::take_from_bytes(header) {
+            Ok((saved, [])) => saved,
+            _ => return Err(MergeError::Damaged),
+        };
+        let mut replica = Replica::new(saved.anchor, saved.me);
+        replica.clock = saved.clock;
+        replica.next_seq = saved.next_seq;
+        replica.seen = saved.seen;
+        for segment in segments {
+            let changes: Vec<StoredChange> = match postcard::take_from_bytes(segment) {
+                Ok((changes, [])) => changes,
+                _ => return Err(MergeError::Damaged),
+            };
+            for stored in changes {
+                let stamp = stored.change.stamp();
+                replica
+                    .index
+                    .insert((stored.change.author, stored.change.seq), stamp);
+                replica.store.insert(stamp, stored);
+            }
+        }
+        replica.refold();
+        replica.all_dirty = false;
+        Ok(replica)
     }
 
     /// A replica back from [`Replica::to_bytes`]. Signatures already checked are trusted
