@@ -262,3 +262,21 @@ fn removed_people_neither_send_nor_read() {
         WireError::Envelope(EnvelopeError::NotForMe)
     );
 }
+
+#[test]
+fn the_animator_reads_what_came_in_in_plain_words() {
+    use entraide_core::merge::summary::summary;
+    let mut phones = group(3, &[]);
+    let changes = phones[1].write(T0 + 100, session_ops(1));
+    let report = phones[0].replica.merge(changes.clone(), T0 + 200);
+    let lines = summary(&report, phones[0].replica.record(), true);
+    assert_eq!(
+        lines,
+        vec!["Marcel\u{202f}: 1 besoin, 1 aide notée, 1 astuce."]
+    );
+    let again = phones[0].replica.merge(changes, T0 + 300);
+    assert_eq!(
+        summary(&again, phones[0].replica.record(), false),
+        vec!["Everything was already here: nothing new."]
+    );
+}

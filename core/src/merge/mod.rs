@@ -20,6 +20,7 @@ pub mod op;
 pub mod replica;
 pub mod report;
 pub mod rules;
+pub mod summary;
 pub mod version;
 pub mod wire;
 
