@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use wasm_bindgen_test::*;
 
 mod common;
-use common::{document, sleep};
+use common::{document, sleep, text_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -34,31 +34,30 @@ fn count(selector: &str) -> u32 {
         .length()
 }
 
-fn two_people() -> SessionPlan {
+/// A plan for Martine (`a`, can show e-mails, helps, needs `a_need`) and Paul (`b`, wants
+/// e-mails), on `topics`.
+fn martine_and_paul(topics: &[&str], a_need: Option<&str>) -> SessionPlan {
     let mut levels = BTreeMap::new();
     levels.insert("email".to_string(), 3);
+    let person = |id: &str, levels, need: Option<&str>, helps| Person {
+        id: id.into(),
+        levels,
+        need: need.map(str::to_string),
+        helps,
+        capacity: 2,
+        role: None,
+    };
     let instance = Instance {
-        topics: vec![Topic {
-            id: "email".into(),
-            sensitive: false,
-        }],
+        topics: topics
+            .iter()
+            .map(|id| Topic {
+                id: (*id).into(),
+                sensitive: false,
+            })
+            .collect(),
         people: vec![
-            Person {
-                id: "a".into(),
-                levels,
-                need: None,
-                helps: true,
-                capacity: 2,
-                role: None,
-            },
-            Person {
-                id: "b".into(),
-                levels: BTreeMap::new(),
-                need: Some("email".into()),
-                helps: false,
-                capacity: 2,
-                role: None,
-            },
+            person("a", levels, a_need, true),
+            person("b", BTreeMap::new(), Some("email"), false),
         ],
         history: Vec::new(),
         repeat: RepeatPolicy::Prefer,
@@ -71,17 +70,16 @@ fn two_people() -> SessionPlan {
     SessionPlan::new(instance, names).unwrap_or_else(|e| panic!("two people solve: {e}"))
 }
 
+fn two_people() -> SessionPlan {
+    martine_and_paul(&["email"], None)
+}
+
 #[wasm_bindgen_test]
 async fn two_people_make_one_group_with_its_reason() {
     let _board = mount_board(two_people());
     sleep(20).await;
     assert_eq!(count("#board-under-test [data-testid=groups] > li"), 1);
-    let reason = document()
-        .query_selector("#board-under-test .reason")
-        .ok()
-        .flatten()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default();
+    let reason = text_of("#board-under-test .reason");
     assert_eq!(
         reason,
         "Martine aide Paul\u{a0}: «\u{a0}Les e-mails\u{a0}». Martine sait le montrer. Paul veut apprendre."
@@ -110,4 +108,44 @@ fn demo_plan_offers_only_actions_that_apply() {
                 .unwrap_or_else(|e| panic!("{id} {action:?}: {e}"));
         }
     }
+}
+
+/// Martine can show e-mails and wants to learn photos; Paul wants e-mails; nobody knows
+/// photos. Martine helps Paul, so she is in a group, and her own need waits.
+fn helper_with_a_need() -> SessionPlan {
+    martine_and_paul(&["email", "photos_files"], Some("photos_files"))
+}
+
+#[wasm_bindgen_test]
+async fn a_helper_whose_need_waits_is_listed_as_need_not_covered() {
+    let _board = mount_board(helper_with_a_need());
+    sleep(20).await;
+    assert_eq!(count("#board-under-test [data-testid=groups] > li"), 1);
+    // In a group, so not "Sans groupe aujourd'hui".
+    assert_eq!(count("#board-under-test [data-testid=unplaced]"), 0);
+    assert_eq!(count("#board-under-test [data-testid=uncovered] > li"), 1);
+    let section = text_of("#board-under-test [data-testid=uncovered]");
+    assert!(section.contains("Martine"), "{section}");
+    let titles: Vec<String> = {
+        let list = document()
+            .query_selector_all("#board-under-test h2")
+            .unwrap_or_else(|_| panic!("a valid selector"));
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|n| n.text_content()))
+            .collect()
+    };
+    assert!(
+        titles.iter().any(|t| t == "Besoin non couvert aujourd'hui"),
+        "{titles:?}"
+    );
+    assert!(
+        !titles.iter().any(|t| t == "Sans groupe aujourd'hui"),
+        "{titles:?}"
+    );
+    let reason = text_of("#board-under-test [data-testid=uncovered] p");
+    assert!(
+        reason.starts_with("Besoin non couvert aujourd'hui\u{a0}: Martine aide Paul"),
+        "{reason}"
+    );
+    assert!(reason.contains("attendra"), "{reason}");
 }

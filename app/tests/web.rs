@@ -7,18 +7,9 @@ use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
 mod common;
-use common::{document, sleep};
+use common::{document, sleep, text_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn text_of(selector: &str) -> String {
-    document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.text_content())
-        .unwrap_or_else(|| panic!("{selector} is on the page"))
-}
 
 fn click(selector: &str) {
     document()

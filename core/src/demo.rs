@@ -195,24 +195,36 @@ const LARGE_NAMES: &[&str] = &[
     "Victor",
 ];
 
-/// A large made-up session of `n` people on the given topics (the matching benchmark's
-/// generator, seeded, with the group's topic ids), and a display name per person id.
+/// A large made-up session of `n` people on the given topics: the matching benchmark's
+/// mixed-role generator (most people both need help and can show something), seeded, with
+/// the group's topic ids, and a display name per person id. Nobody needs a topic they are
+/// strong in, even where two generated topics fold into one of the group's.
 pub fn large_session(
     topics: &[Topic],
     n: usize,
     seed: u64,
 ) -> (Instance, BTreeMap<String, String>) {
-    let mut instance = crate::matching::bench::instance(n, topics.len(), seed);
+    let mut instance = crate::matching::bench::mixed_instance(n, seed);
     let rename = |id: &str| -> String {
         id.strip_prefix('t')
             .and_then(|i| i.parse::<usize>().ok())
-            .and_then(|i| topics.get(i))
+            .and_then(|i| topics.get(i % topics.len().max(1)))
             .map(|t| t.id.clone())
             .unwrap_or_else(|| id.to_string())
     };
     for person in &mut instance.people {
-        person.levels = person.levels.iter().map(|(t, l)| (rename(t), *l)).collect();
+        let mut levels: BTreeMap<String, u8> = BTreeMap::new();
+        for (t, l) in &person.levels {
+            let level = levels.entry(rename(t)).or_insert(*l);
+            *level = (*level).max(*l);
+        }
         person.need = person.need.as_deref().map(rename);
+        if let Some(need) = &person.need {
+            if let Some(level) = levels.get_mut(need) {
+                *level = (*level).min(1);
+            }
+        }
+        person.levels = levels;
     }
     instance.topics = topics.to_vec();
     let names = instance
@@ -285,10 +297,18 @@ mod tests {
         for p in &instance.people {
             assert!(p.levels.keys().all(|t| topics.iter().any(|x| &x.id == t)));
             assert!(p.need.iter().all(|t| topics.iter().any(|x| &x.id == t)));
+            if let Some(need) = &p.need {
+                assert!(p.levels.get(need).copied().unwrap_or(0) <= 1, "{p:?}");
+            }
         }
         let solution = solve(&instance, &SolveOptions::default())
             .unwrap_or_else(|e| panic!("large session solves: {e}"));
         assert!(!solution.groups.is_empty());
+        // Mixed roles: some helpers' own needs wait, and no one is both.
+        assert!(!solution.uncovered.is_empty());
+        for u in &solution.uncovered {
+            assert!(solution.unplaced.iter().all(|x| x.id != u.id));
+        }
     }
 
     #[test]

@@ -86,6 +86,16 @@ test("a session of 60 people is proposed and stays usable", async ({ page }) => 
   await page.getByTestId("action-sheet").getByRole("button", { name: "Fermer" }).click();
   expect(await audit(page)).toEqual([]);
   await page.screenshot({ path: `${shots}/session-60-fr.png` });
+  // People who both help and need help: those who help today while their own need waits
+  // are listed apart, with the reason, and never as "Sans groupe aujourd'hui".
+  const uncovered = page.getByTestId("uncovered");
+  await expect(uncovered.locator("li").first()).toContainText(/^.+Besoin non couvert aujourd'hui\u00a0: .+ aide .+ attendra\.$/);
+  for (const id of await uncovered.locator("button.person").evaluateAll((bs) => bs.map((b) => b.dataset.person))) {
+    await expect(page.locator(`[data-testid=unplaced] button[data-person="${id}"]`)).toHaveCount(0);
+    await expect(page.locator(`[data-testid=groups] li[data-helper="${id}"]`)).toHaveCount(1);
+  }
+  await uncovered.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/session-60-uncovered-fr.png` });
   await page.getByTestId("language-switch").click();
   await expect(page.getByTestId("session-summary")).toContainText("people helped out of");
   await expect(page.locator("[data-testid=groups] .reason").first()).toContainText(/helps .+: “.+”\./);

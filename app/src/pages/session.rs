@@ -4,7 +4,7 @@
 
 use crate::components::page::Page;
 use crate::i18n::*;
-use crate::services::session::{ActionLabel, ActionView, PersonView, SessionPlan};
+use crate::services::session::{ActionLabel, ActionView, PersonView, SessionPlan, UnplacedView};
 use crate::state::use_app_state;
 use entraide_core::matching::Change;
 use entraide_core::screens::Screen;
@@ -102,9 +102,10 @@ pub fn SessionBoard(
             <p class="hint">
                 {move || {
                     if optimal() {
-                        t_string!(i18n, session_optimal)
+                        t_string!(i18n, session_optimal).to_string()
                     } else {
-                        t_string!(i18n, session_not_optimal)
+                        plan.with(|p| p.gap(french()))
+                            .unwrap_or_else(|| t_string!(i18n, session_not_optimal).to_string())
                     }
                 }}
             </p>
@@ -138,18 +139,21 @@ pub fn SessionBoard(
             </Show>
             <Show when=move || plan.with(|p| !p.solution().unplaced.is_empty())>
                 <h2>{t!(i18n, session_unplaced_title)}</h2>
-                <ul class="unplaced" data-testid="unplaced">
-                    <For
-                        each=move || plan.with(|p| p.unplaced(french()))
-                        key=|u| (u.person.id.clone(), u.reason.clone())
-                        let:item
-                    >
-                        <li class="card">
-                            <PersonButton person=item.person.clone() selected=selected confirmed=confirmed />
-                            <p>{item.reason.clone()}</p>
-                        </li>
-                    </For>
-                </ul>
+                <ReasonList
+                    testid="unplaced"
+                    items=Signal::derive(move || plan.with(|p| p.unplaced(french())))
+                    selected=selected
+                    confirmed=confirmed
+                />
+            </Show>
+            <Show when=move || plan.with(|p| !p.solution().uncovered.is_empty())>
+                <h2>{t!(i18n, session_uncovered_title)}</h2>
+                <ReasonList
+                    testid="uncovered"
+                    items=Signal::derive(move || plan.with(|p| p.uncovered(french())))
+                    selected=selected
+                    confirmed=confirmed
+                />
             </Show>
             <Show when=move || plan.with(|p| !p.set_aside().is_empty())>
                 <h2>{t!(i18n, session_set_aside_title)}</h2>
@@ -203,6 +207,30 @@ pub fn SessionBoard(
         </div>
     }
     .into_any()
+}
+
+/// People listed apart with the reason (no group today, or a need that waits).
+#[component]
+fn ReasonList(
+    /// The list's `data-testid` and class.
+    testid: &'static str,
+    /// Who, and why.
+    items: Signal<Vec<UnplacedView>>,
+    /// The person whose actions are open.
+    selected: RwSignal<Option<PersonView>>,
+    /// Once confirmed, names are plain text.
+    confirmed: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <ul class=testid data-testid=testid>
+            <For each=move || items.get() key=|u| (u.person.id.clone(), u.reason.clone()) let:item>
+                <li class="card">
+                    <PersonButton person=item.person.clone() selected=selected confirmed=confirmed />
+                    <p>{item.reason.clone()}</p>
+                </li>
+            </For>
+        </ul>
+    }
 }
 
 /// A name that opens the person's actions when tapped.

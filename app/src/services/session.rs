@@ -220,6 +220,29 @@ impl SessionPlan {
             .collect()
     }
 
+    /// The people who help someone today while their own need waits, with the reason
+    /// ("Besoin non couvert aujourd'hui : …"). They are in a group, so they are not
+    /// among [`SessionPlan::unplaced`].
+    pub fn uncovered(&self, french: bool) -> Vec<UnplacedView> {
+        let labels = self.labels(french);
+        let lang = if french { Lang::Fr } else { Lang::En };
+        self.solution
+            .uncovered
+            .iter()
+            .map(|u| UnplacedView {
+                person: self.person(&u.id),
+                reason: u.reason().render(lang, &labels),
+            })
+            .collect()
+    }
+
+    /// When the search stopped before its proof, what may still be missing, in one or two
+    /// sentences ("Au plus 2 personnes de plus pourraient être aidées.").
+    pub fn gap(&self, french: bool) -> Option<String> {
+        let lang = if french { Lang::Fr } else { Lang::En };
+        self.solution.gap().map(|g| g.render(lang))
+    }
+
     /// The people the animator set aside today.
     pub fn set_aside(&self) -> Vec<PersonView> {
         self.adjustments

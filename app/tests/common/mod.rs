@@ -11,6 +11,19 @@ pub fn document() -> web_sys::Document {
         .unwrap_or_else(|| panic!("a document"))
 }
 
+/// The text of the first element matching `selector`.
+///
+/// # Panics
+/// When no element matches (the test then fails with the selector).
+pub fn text_of(selector: &str) -> String {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_else(|| panic!("{selector} is on the page"))
+}
+
 /// Waits `ms` milliseconds, letting Leptos run its effects and render.
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
