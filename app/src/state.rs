@@ -2,6 +2,7 @@
 //!
 //! Nothing here is persisted: what must survive a reload will live in the encrypted vault.
 
+use crate::services::record::{self, Book, Opened, RecordError};
 use crate::services::vault::{Profile, VaultStatus};
 use leptos::prelude::*;
 
@@ -16,6 +17,30 @@ pub struct AppState {
     pub vault: RwSignal<VaultStatus>,
     /// The open vault's profile (None when locked or absent).
     pub profile: RwSignal<Option<Profile>>,
+    /// Every group's record, open in memory once the vault is (None while locked or loading).
+    pub records: RwSignal<Option<Book>, LocalStorage>,
+    /// Why the records could not be opened or saved, if they could not.
+    pub records_error: RwSignal<Option<RecordErrorView>>,
+    /// How the records were opened (stored, moved from the earlier version, none yet).
+    pub records_opened: RwSignal<Option<Opened>>,
+}
+
+/// A record error as the screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordErrorView {
+    /// In French.
+    pub fr: &'static str,
+    /// In English.
+    pub en: &'static str,
+}
+
+impl From<&RecordError> for RecordErrorView {
+    fn from(e: &RecordError) -> Self {
+        Self {
+            fr: e.message(true),
+            en: e.message(false),
+        }
+    }
 }
 
 impl AppState {
@@ -26,6 +51,9 @@ impl AppState {
             update_ready: RwSignal::new(false),
             vault: RwSignal::new(VaultStatus::Checking),
             profile: RwSignal::new(None),
+            records: RwSignal::new_local(None),
+            records_error: RwSignal::new(None),
+            records_opened: RwSignal::new(None),
         }
     }
 }
@@ -36,13 +64,58 @@ impl AppState {
         crate::services::vault::lock();
         crate::services::catalog::set_group_catalog(None);
         self.profile.set(None);
+        self.records.set(None);
+        self.records_opened.set(None);
         self.vault.set(VaultStatus::Locked);
     }
 
-    /// Records an opened vault's profile.
+    /// Records an opened vault's profile, then opens the group records (moving the earlier
+    /// version's documents into them on the first unlock).
     pub fn opened(&self, profile: Profile) {
         self.profile.set(Some(profile));
         self.vault.set(VaultStatus::Unlocked);
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            state.load_records().await;
+        });
+    }
+
+    /// Opens the group records into [`AppState::records`].
+    pub async fn load_records(&self) {
+        match record::open().await {
+            Ok((book, opened)) => {
+                self.records.set(Some(book));
+                self.records_opened.set(Some(opened));
+                self.records_error.set(None);
+            }
+            Err(e) => {
+                web_sys::console::warn_1(&format!("records: {e}").into());
+                self.records_error.set(Some(RecordErrorView::from(&e)));
+            }
+        }
+    }
+
+    /// Writes into one group's record and queues its save; the screen re-renders from
+    /// [`AppState::records`]. `write` returns what the caller needs.
+    pub fn write_record<T>(
+        &self,
+        group: entraide_core::transfer::GroupId,
+        write: impl FnOnce(&mut entraide_core::merge::Replica) -> T,
+    ) -> Result<T, RecordError> {
+        let result = self
+            .records
+            .try_update(|book| {
+                let book = book.as_mut().ok_or(RecordError::UnknownGroup)?;
+                let replica = book.replica_mut(group).ok_or(RecordError::UnknownGroup)?;
+                let out = write(replica);
+                book.save(group)?;
+                Ok(out)
+            })
+            .unwrap_or(Err(RecordError::UnknownGroup));
+        if let Err(e) = &result {
+            self.records_error.set(Some(RecordErrorView::from(e)));
+        }
+        result
     }
 }
 

@@ -60,3 +60,19 @@ fn only_what_changed_is_saved_again() {
     assert!(Replica::from_parts(&header, &[vec![1, 2, 3]]).is_err());
     assert!(Replica::from_parts(&[9], &[]).is_err());
 }
+
+#[test]
+fn a_failed_save_is_written_whole_next_time() {
+    let mut phones = group(2, &[]);
+    let first = phones[0].replica.save_parts().unwrap();
+    phones[0].write(T0 + 100, vec![vote(0, 1)]);
+    // This save's parts are lost (the storage refused them): mark everything unsaved.
+    let _lost = phones[0].replica.save_parts().unwrap();
+    phones[0].replica.mark_unsaved();
+    let again = phones[0].replica.save_parts().unwrap();
+    assert_eq!(again.segments.len(), again.segment_count);
+    let segments: Vec<Vec<u8>> = again.segments.into_iter().map(|(_, b)| b).collect();
+    let reopened = Replica::from_parts(&again.header, &segments).unwrap();
+    assert_eq!(reopened.record(), phones[0].replica.record());
+    assert_ne!(first.header, again.header);
+}

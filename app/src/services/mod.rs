@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod group_topics;
 pub mod identity;
 pub mod membership;
+pub mod record;
 pub mod session;
 pub mod transfer;
 pub mod vault;

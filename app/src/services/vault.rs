@@ -245,6 +245,31 @@ pub async fn save_document(
     Ok(())
 }
 
+/// Seals documents for [`write_sealed`], each `(name, batch id, value)`: the work that needs
+/// the open vault, done at once, so a write queued before a lock still lands.
+pub fn seal_documents(
+    documents: &[(String, u64, serde_json::Value)],
+) -> Result<Vec<(String, Vec<u8>)>, VaultServiceError> {
+    let vault = open_vault()?;
+    let mut blobs = Vec::with_capacity(documents.len());
+    for (name, batch_id, value) in documents {
+        let blob = vault.seal_batch(
+            *batch_id,
+            &[Record::new(name.as_str(), "me", value.clone())],
+        )?;
+        blobs.push((vault.store_key("batch", name), blob));
+    }
+    Ok(blobs)
+}
+
+/// Writes sealed documents in one transaction: after a crash the stored copies are all the
+/// old ones or all the new ones.
+pub async fn write_sealed(blobs: &[(String, Vec<u8>)]) -> Result<(), VaultServiceError> {
+    let store = IdbStore::open().await?;
+    store.put_all(RECORDS, blobs).await?;
+    Ok(())
+}
+
 /// Reads the document saved under `name`, if any.
 pub async fn load_document(name: &str) -> Result<Option<serde_json::Value>, VaultServiceError> {
     let vault = open_vault()?;

@@ -584,6 +584,12 @@ impl Replica {
         })
     }
 
+    /// Marks everything as to be saved again: after a save of [`Replica::save_parts`]'s
+    /// output failed, the next save writes every segment, so nothing is left unsaved.
+    pub fn mark_unsaved(&mut self) {
+        self.all_dirty = true;
+    }
+
     /// A replica back from its saved parts (header and every segment, in order). Signatures
     /// already checked are trusted (the vault's encryption authenticates what it stored).
     pub fn from_parts(header: &[u8], segments: &[Vec<u8>]) -> Result<Replica, MergeError> {
