@@ -8,6 +8,7 @@ pub mod demo;
 pub mod matching;
 pub mod merge;
 pub mod model;
+pub mod report;
 pub mod screens;
 pub mod session;
 pub mod transfer;

@@ -1,0 +1,20 @@
+//! Reports for the group and its funders, computed from the group's record
+//! ([`crate::model::GroupRecord`]) and nothing else. Nothing in a report names a person,
+//! except the helpers' thank-you list ([`thanks`]), which the animator chooses to show.
+//!
+//! - [`period`]: the days a report covers, and the previous period to compare with;
+//! - [`cell`]: the small-cell rule ("moins de 5") and the breakdowns it protects;
+//! - [`figures`]: the figures of a period and track, and their comparison;
+//! - [`demo`]: a deterministic demo year of one group, and long histories for benchmarks.
+
+pub mod cell;
+pub mod demo;
+pub mod error;
+pub mod figures;
+pub mod period;
+
+pub use cell::{Breakdown, Cell, CountRow, Counts, Row, THRESHOLD};
+pub use demo::{demo_replica, demo_year, large_history, large_replica, DEMO_SEED, DEMO_YEAR};
+pub use error::ReportError;
+pub use figures::{compare, thanks, Comparison, Figures, SessionLine, Thanks};
+pub use period::Period;
