@@ -250,13 +250,11 @@ fn check_all(r: &GroupRecord, period: Period, track: Option<Track>) {
         e.1 += 1;
         e.2 += u32::from(h.minutes.unwrap_or(0));
     }
-    let (mut topic, mut device, mut autonomy, mut tracks, mut referral): (
-        T<Option<String>>,
-        T<Option<Device>>,
-        T<Option<Autonomy>>,
-        T<Track>,
-        T<Referral>,
-    ) = Default::default();
+    let mut topic: T<Option<String>> = BTreeMap::new();
+    let mut device: T<Option<Device>> = BTreeMap::new();
+    let mut autonomy: T<Option<Autonomy>> = BTreeMap::new();
+    let mut tracks: T<Track> = BTreeMap::new();
+    let mut referral: T<Referral> = BTreeMap::new();
     for h in &help {
         add(&mut topic, h.topic.clone(), h);
         add(&mut device, h.device, h);

@@ -203,15 +203,34 @@ impl Figures {
         attendance.sort();
 
         let mut total = Tally::default();
-        let mut by_topic: BTreeMap<Option<TopicId>, Tally> = BTreeMap::new();
+        let mut by_topic: BTreeMap<Option<&str>, Tally> = BTreeMap::new();
         let mut by_device: BTreeMap<Option<Device>, Tally> = BTreeMap::new();
         let mut by_autonomy: BTreeMap<Option<Autonomy>, Tally> = BTreeMap::new();
         let mut by_track: BTreeMap<Track, Tally> = BTreeMap::new();
         let mut by_referral: BTreeMap<Referral, Tally> = BTreeMap::new();
         let mut referred = Tally::default();
         let mut helpers: BTreeSet<PersonId> = BTreeSet::new();
+        // People seen before the period are not new.
+        let mut seen_before: BTreeSet<PersonId> = BTreeSet::new();
+        for (s, p) in &record.attendance {
+            if record
+                .sessions
+                .get(s)
+                .is_some_and(|s| s.date < period.from())
+            {
+                seen_before.insert(*p);
+            }
+        }
         for h in record.help.values() {
             let Some(line) = sessions.get(&h.session) else {
+                if record
+                    .sessions
+                    .get(&h.session)
+                    .is_some_and(|s| s.date < period.from())
+                {
+                    seen_before.insert(h.helper);
+                    seen_before.insert(h.helped);
+                }
                 continue;
             };
             for p in [h.helper, h.helped] {
@@ -224,7 +243,7 @@ impl Figures {
             }
             total.add(h.helped, h.minutes);
             by_topic
-                .entry(h.topic.clone())
+                .entry(h.topic.as_deref())
                 .or_default()
                 .add(h.helped, h.minutes);
             by_device
@@ -246,11 +265,7 @@ impl Figures {
         }
 
         let people_reached = Cell::people(reached.len() as u32);
-        let first_seen = first_seen(record);
-        let new_people = reached
-            .iter()
-            .filter(|p| first_seen.get(p).is_some_and(|d| period.contains(*d)))
-            .count() as u32;
+        let new_people = reached.difference(&seen_before).count() as u32;
         let attendance_sum: u32 = attendance.iter().map(|(_, n)| n).sum();
         let attendance_total = Cell::about(attendance_sum, reached.len() as u32);
         let helped = total.people.len() as u32;
@@ -259,7 +274,10 @@ impl Figures {
         let help_shown = !help.is_hidden();
         let referrals = Cell::about(referred.help, referred.people.len() as u32);
 
-        let topic_keys: Vec<Option<TopicId>> = by_topic.keys().cloned().collect();
+        let topic_rows: Vec<(Option<TopicId>, Raw)> = by_topic
+            .iter()
+            .map(|(k, t)| (k.map(str::to_string), t.raw()))
+            .collect();
         let (progressed, progress_rows) = progress(record, period, &reached);
         let age: BTreeMap<Option<AgeBand>, u32> = tally_facts(record, &reached, |f| f.age_band);
         let gender: BTreeMap<Option<Gender>, u32> = tally_facts(record, &reached, |f| f.gender);
@@ -275,7 +293,7 @@ impl Figures {
             attendance_total,
             help,
             help_minutes,
-            by_topic: cell::breakdown(rows(&topic_keys, &by_topic), help_shown),
+            by_topic: cell::breakdown(topic_rows, help_shown),
             by_device: cell::breakdown(rows(&with_none(Device::ALL), &by_device), help_shown),
             by_autonomy: cell::breakdown(rows(&with_none(Autonomy::ALL), &by_autonomy), help_shown),
             by_track: cell::breakdown(rows(Track::ALL, &by_track), help_shown),
@@ -312,29 +330,6 @@ impl Figures {
             ),
         }
     }
-}
-
-/// The first day each person came or was helped, over the whole record.
-fn first_seen(record: &GroupRecord) -> BTreeMap<PersonId, Day> {
-    let mut out: BTreeMap<PersonId, Day> = BTreeMap::new();
-    let mut see = |p: PersonId, d: Day| {
-        let e = out.entry(p).or_insert(d);
-        if d < *e {
-            *e = d;
-        }
-    };
-    for (s, p) in &record.attendance {
-        if let Some(session) = record.sessions.get(s) {
-            see(*p, session.date);
-        }
-    }
-    for h in record.help.values() {
-        if let Some(session) = record.sessions.get(&h.session) {
-            see(h.helper, session.date);
-            see(h.helped, session.date);
-        }
-    }
-    out
 }
 
 /// How many of `people` gave each value of a fact (`None`: not given).
