@@ -7,6 +7,7 @@ pub mod group_topics;
 pub mod identity;
 pub mod membership;
 pub mod record;
+pub mod report;
 pub mod session;
 pub mod transfer;
 pub mod vault;

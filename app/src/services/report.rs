@@ -1,0 +1,335 @@
+//! The "Bilan" as the screen shows it: which record (the demo year or a group this phone
+//! animates), the period the animator picked, and core's figures turned into headline
+//! numbers and bar charts whose hidden cells read "moins de 5" and draw no bar.
+
+use crate::services::catalog;
+use entraide_core::model::{Day, GroupRecord, Track};
+use entraide_core::report::{self, Breakdown, Cell, Comparison, Counts, Period, ReportError};
+
+/// The period the animator picked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodChoice {
+    /// From January 1st to December 31st of this year.
+    ThisYear,
+    /// The whole of last year.
+    LastYear,
+    /// One calendar month.
+    Month(i32, u32),
+    /// From one day to another, both included.
+    Range(Day, Day),
+}
+
+impl PeriodChoice {
+    /// The days it covers, `today` being the phone's date.
+    pub fn period(self, today: Day) -> Result<Period, ReportError> {
+        match self {
+            PeriodChoice::ThisYear => Period::this_year(today),
+            PeriodChoice::LastYear => Period::last_year(today),
+            PeriodChoice::Month(y, m) => Period::month(y, m),
+            PeriodChoice::Range(from, to) => Period::new(from, to),
+        }
+    }
+}
+
+/// Parses an `<input type="month">` value ("2025-03").
+pub fn parse_month(text: &str) -> Option<(i32, u32)> {
+    let (y, m) = text.trim().split_once('-')?;
+    let y: i32 = y.parse().ok()?;
+    let m: u32 = m.parse().ok()?;
+    Day::from_ymd(y, m, 1).map(|_| (y, m))
+}
+
+/// One headline figure with its change from the previous period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Headline {
+    /// What it counts ("Personnes accompagnées").
+    pub label: String,
+    /// The figure ("32", "moins de 5").
+    pub value: String,
+    /// The change, worded ("+4 par rapport à année 2024"), or `None` when it cannot be said.
+    pub change: Option<String>,
+}
+
+/// One bar of a chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// The category.
+    pub label: String,
+    /// The figure as read ("12", "moins de 5").
+    pub text: String,
+    /// Length of the bar, 0 to 1 of the longest; 0 for a hidden cell (no bar drawn).
+    pub fraction: f64,
+}
+
+/// A bar chart and its table: the same figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// Its title.
+    pub title: String,
+    /// What the figures count ("aides").
+    pub unit: String,
+    /// The bars, in the field's order.
+    pub bars: Vec<Bar>,
+    /// Too few people to show any row: only the total is given.
+    pub withheld: bool,
+}
+
+/// Everything the screen shows for one record and period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportView {
+    /// "année 2025".
+    pub period: String,
+    /// "année 2024".
+    pub previous: String,
+    /// The large numbers.
+    pub headlines: Vec<Headline>,
+    /// The charts.
+    pub charts: Vec<Chart>,
+    /// Attendance per session: (date, track, people).
+    pub sessions: Vec<(String, String, String)>,
+}
+
+fn change_text(
+    current: Cell,
+    previous: Cell,
+    previous_label: &str,
+    french: bool,
+) -> Option<String> {
+    let delta = report::cell::change(current, previous)?;
+    let sign = if delta > 0 { "+" } else { "" };
+    Some(if french {
+        format!("{sign}{delta} par rapport à {previous_label}")
+    } else {
+        format!("{sign}{delta} compared with {previous_label}")
+    })
+}
+
+fn bars_of<K>(
+    rows: impl Iterator<Item = (K, Cell)>,
+    label: impl Fn(&K) -> String,
+    french: bool,
+) -> Vec<Bar> {
+    let rows: Vec<(K, Cell)> = rows.collect();
+    let max = rows
+        .iter()
+        .filter_map(|(_, c)| c.shown())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    rows.iter()
+        .map(|(k, c)| Bar {
+            label: label(k),
+            text: c.text(french),
+            fraction: c.shown().map_or(0.0, |n| f64::from(n) / f64::from(max)),
+        })
+        .collect()
+}
+
+fn help_chart<K>(
+    title: String,
+    breakdown: &Breakdown<K>,
+    label: impl Fn(&K) -> String,
+    french: bool,
+) -> Chart {
+    Chart {
+        title,
+        unit: if french { "aides" } else { "help given" }.to_string(),
+        bars: bars_of(
+            breakdown.rows.iter().map(|r| (&r.key, r.help)),
+            |k| label(k),
+            french,
+        ),
+        withheld: breakdown.withheld,
+    }
+}
+
+fn people_chart<K>(
+    title: String,
+    counts: &Counts<K>,
+    label: impl Fn(&K) -> String,
+    french: bool,
+) -> Chart {
+    Chart {
+        title,
+        unit: if french { "personnes" } else { "people" }.to_string(),
+        bars: bars_of(
+            counts.rows.iter().map(|r| (&r.key, r.people)),
+            |k| label(k),
+            french,
+        ),
+        withheld: counts.withheld,
+    }
+}
+
+fn not_noted(french: bool) -> String {
+    if french {
+        "Non renseigné"
+    } else {
+        "Not noted"
+    }
+    .to_string()
+}
+
+/// Minutes as whole hours, rounded (a hidden cell stays hidden).
+fn minutes_as_hours(cell: Cell) -> Cell {
+    match cell {
+        Cell::Count(m) => Cell::Count((m + 30) / 60),
+        Cell::Fewer => Cell::Fewer,
+    }
+}
+
+/// The figures of `record` over `period` and `track` (both when `None`), worded for the
+/// screen, the print and screen readers.
+pub fn view(
+    record: &GroupRecord,
+    period: Period,
+    track: Option<Track>,
+    french: bool,
+) -> ReportView {
+    let Comparison { current, previous } = report::compare(record, period, track);
+    let previous_label = previous.period.label(french);
+    let headline = |fr: &str, en: &str, now: Cell, before: Cell| Headline {
+        label: if french { fr } else { en }.to_string(),
+        value: now.text(french),
+        change: change_text(now, before, &previous_label, french),
+    };
+    let count = Cell::Count;
+    let headlines = vec![
+        headline(
+            "Personnes accompagnées",
+            "People reached",
+            current.people_reached,
+            previous.people_reached,
+        ),
+        headline(
+            "Nouvelles personnes",
+            "New people",
+            current.new_people,
+            previous.new_people,
+        ),
+        headline(
+            "Séances",
+            "Sessions",
+            count(current.sessions_held),
+            count(previous.sessions_held),
+        ),
+        headline("Aides données", "Help given", current.help, previous.help),
+        headline(
+            "Heures d'aide",
+            "Hours of help",
+            minutes_as_hours(current.help_minutes),
+            minutes_as_hours(previous.help_minutes),
+        ),
+        headline(
+            "Personnes qui ont progressé",
+            "People who progressed",
+            current.progressed,
+            previous.progressed,
+        ),
+        headline(
+            "Personnes qui aident",
+            "Helpers",
+            current.helpers,
+            previous.helpers,
+        ),
+        headline(
+            "Astuces écrites",
+            "Tips written",
+            count(current.tips),
+            count(previous.tips),
+        ),
+        headline(
+            "Orientations vers un relais",
+            "Referrals to a relay",
+            current.referrals,
+            previous.referrals,
+        ),
+    ];
+    let fr_en = |fr: &str, en: &str| if french { fr } else { en }.to_string();
+    let mut charts = vec![
+        help_chart(
+            fr_en("Aides par thème", "Help by topic"),
+            &current.by_topic,
+            |k| {
+                k.as_deref()
+                    .map_or_else(|| not_noted(french), |t| catalog::topic_title(t, french))
+            },
+            french,
+        ),
+        help_chart(
+            fr_en("Aides par matériel", "Help by device"),
+            &current.by_device,
+            |k| k.map_or_else(|| not_noted(french), |d| d.label(french).to_string()),
+            french,
+        ),
+        help_chart(
+            fr_en("Autonomie après l'aide", "Autonomy after help"),
+            &current.by_autonomy,
+            |k| k.map_or_else(|| not_noted(french), |a| a.label(french).to_string()),
+            french,
+        ),
+        help_chart(
+            fr_en("Aides par parcours", "Help by track"),
+            &current.by_track,
+            |t| t.label(french).to_string(),
+            french,
+        ),
+        help_chart(
+            fr_en("Orientations par relais", "Referrals by relay"),
+            &current.by_referral,
+            |r| r.label(french).to_string(),
+            french,
+        ),
+        people_chart(
+            fr_en(
+                "Progrès par thème (personnes)",
+                "Progress by topic (people)",
+            ),
+            &current.progress_by_topic,
+            |t| catalog::topic_title(t, french),
+            french,
+        ),
+    ];
+    if !current.age_bands.rows.is_empty() || current.age_bands.withheld {
+        charts.push(people_chart(
+            fr_en("Âge (avec leur accord)", "Age (with their consent)"),
+            &current.age_bands,
+            |k| k.map_or_else(|| not_noted(french), |a| a.label(french).to_string()),
+            french,
+        ));
+    }
+    if !current.genders.rows.is_empty() || current.genders.withheld {
+        charts.push(people_chart(
+            fr_en("Genre (avec leur accord)", "Gender (with their consent)"),
+            &current.genders,
+            |k| k.map_or_else(|| not_noted(french), |g| g.label(french).to_string()),
+            french,
+        ));
+    }
+    let sessions = current
+        .attendance
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.key.date.to_french(),
+                r.key.track.label(french).to_string(),
+                r.people.text(french),
+            )
+        })
+        .collect();
+    ReportView {
+        period: current.period.label(french),
+        previous: previous_label,
+        headlines,
+        charts,
+        sessions,
+    }
+}
+
+/// The demo group's year (the year before `today`'s), as the animator's phone would hold it.
+pub fn demo_record(today: Day) -> Result<GroupRecord, String> {
+    report::demo_replica(today.year() - 1, report::DEMO_SEED)
+        .map(|r| r.record().clone())
+        .map_err(|e| e.to_string())
+}
