@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup build serve test test-core test-app test-e2e size bench-matching bench-vault bench-qr clippy fmt icons
+.PHONY: setup build serve test test-core test-app test-e2e size bench-matching bench-vault bench-qr bench-report clippy fmt icons
 
 setup:
 	@./scripts/setup.sh
@@ -56,3 +56,10 @@ bench-vault: setup
 bench-qr: build
 	cargo run --release -p entraide-core --example qr_loop
 	npx playwright test -c tests/playwright.bench.config.mjs
+
+# Bilan: a year of a long history (500 members, 250 sessions, 20,000 help), natively then
+# in WebAssembly in headless Chromium (figures, no assertions). The PDF's page count and
+# size are printed by the e2e report test.
+bench-report: setup
+	cargo run --release -p entraide-core --example report_bench
+	cargo test -p entraide-app --release --target wasm32-unknown-unknown --test report_bench -- --include-ignored --nocapture

@@ -39,6 +39,15 @@ if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
 fi
 
+# pdftotext: the reference PDF reader the report test reads the printed Bilan with.
+if ! command -v pdftotext >/dev/null; then
+  step "installing poppler-utils (pdftotext) from Debian"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y poppler-utils
+fi
+
 if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] \
   || ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
   step "installing the npm tools (wasm-opt, Playwright, axe-core)"

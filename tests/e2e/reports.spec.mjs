@@ -114,6 +114,32 @@ test("the printed A4 report carries the group, the period, the figures and the a
   for (const v of values) expect(text).toMatch(new RegExp(`(^|\\s)${v}(\\s|$)`));
   expect(text).not.toContain("Imprimer ou enregistrer en PDF");
   expect(text).not.toContain("Retour à l'accueil");
+  // Page breaks never cut a chart or a table: each one's title and last line are on the same
+  // page (pdftotext page by page).
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))[1]);
+  const pageText = [];
+  for (let p = 1; p <= pages; p++) {
+    pageText.push(execFileSync("pdftotext", ["-f", `${p}`, "-l", `${p}`, file, "-"], { encoding: "utf8" }));
+  }
+  const squash = (t) => t.replace(/\s+/g, " ");
+  for (const chart of await page.locator("figure.chart:has(svg)").all()) {
+    const title = (await chart.locator("figcaption").textContent()).trim();
+    const last = (await chart.locator("text.bar-label").last().textContent()).trim();
+    const at = pageText.findIndex((t) => squash(t).includes(title));
+    expect(at, `${title} is printed`).toBeGreaterThanOrEqual(0);
+    expect(squash(pageText[at]), `${title} is not cut`).toContain(squash(last));
+  }
+  for (const table of await page.locator("figure.report-table").all()) {
+    const title = (await table.locator("figcaption").textContent()).trim();
+    const last = (await table.locator("tbody tr").last().locator("th, td").first().textContent()).trim();
+    const at = pageText.findIndex((t) => squash(t).includes(title));
+    expect(at, `${title} is printed`).toBeGreaterThanOrEqual(0);
+    expect(squash(pageText[at]), `${title} is not cut`).toContain(last);
+  }
+  // Pictures of the A4 pages, to look at.
+  execFileSync("pdftoppm", ["-r", "50", "-png", file, `${shots}/reports-a4`]);
+  // Figures (benchmark, no assertion): the PDF's page count and size.
+  console.log(`Bilan PDF for the demo year: ${pages} A4 pages, ${(pdf.length / 1024).toFixed(0)} KB`);
 });
 
 test("a phone that animates no group is told where the report is made", async ({ page }) => {
@@ -121,4 +147,118 @@ test("a phone that animates no group is told where the report is made", async ({
   await page.getByTestId("tile-reports").click();
   await expect(page.getByText("Le bilan se fait sur le téléphone de l'animateur")).toBeVisible();
   expect(await audit(page)).toEqual([]);
+});
+
+test("the needs map, what to plan next and the difficulties with services", async ({ page }) => {
+  await openDemoReport(page);
+  const needs = page.getByTestId("needs");
+  await expect(needs.locator("h2")).toHaveText("Les besoins du groupe");
+  expect(await page.getByTestId("needs-table").locator("tbody tr").count()).toBeGreaterThanOrEqual(5);
+  const plan = await page.getByTestId("plan-next").locator("li").allTextContents();
+  expect(plan.length).toBeGreaterThan(0);
+  expect(plan.length).toBeLessThanOrEqual(5);
+  for (const line of plan) expect(line).toMatch(/veulent apprendre/);
+  const difficulties = page.getByTestId("difficulties");
+  await expect(difficulties).toContainText(/\d+ difficultés notées/);
+  expect(await page.getByTestId("difficulties-areas").locator("tbody tr").count()).toBeGreaterThan(0);
+  expect(await page.getByTestId("difficulties-services").locator(":scope > li").count()).toBeGreaterThan(0);
+  // No personal data: no e-mail address, phone number or member's nickname.
+  const text = await difficulties.textContent();
+  expect(text).not.toMatch(/@|\b0\d( ?\d\d){4}\b/);
+  const group = await page.getByTestId("report-group").textContent();
+  expect(text).not.toContain(group);
+  expect(await audit(page)).toEqual([]);
+  await difficulties.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/reports-difficulties-fr.png` });
+  // Printed alone: only the difficulties (and the group's name) are on the page.
+  // The button marks the report before it opens the print dialog (replaced here: headless
+  // Chromium cannot print twice), and clears the mark after.
+  await page.evaluate(() => {
+    window.print = () => {
+      window.printedWith = document.querySelector("[data-testid=report]").className;
+    };
+  });
+  await page.getByTestId("print-difficulties").click();
+  await expect.poll(() => page.evaluate(() => window.printedWith)).toContain("print-difficulties");
+  await expect(page.getByTestId("report")).not.toHaveClass(/print-difficulties/);
+  await page.evaluate(() => document.querySelector("[data-testid=report]").classList.add("print-difficulties"));
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByTestId("needs")).toBeHidden();
+  await expect(page.getByTestId("report-figures")).toBeHidden();
+  await expect(difficulties).toBeVisible();
+  const pdf = `${shots}/reports-difficulties.pdf`;
+  writeFileSync(pdf, await page.pdf({ format: "A4" }));
+  const printed = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  expect(printed).toContain("Difficultés avec les services");
+  expect(printed).not.toContain("Aides par thème");
+});
+
+test("the CSV of help given reads back with a standard CSV reader, one row per help", async ({ page }) => {
+  await openDemoReport(page);
+  const help = Number(await headline(page, "Aides données").textContent());
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
+  expect(download.suggestedFilename()).toBe(`entraide-aides-${lastYear}-01-01-${lastYear}-12-31.csv`);
+  const file = `${shots}/${download.suggestedFilename()}`;
+  await download.saveAs(file);
+  await expect(page.getByTestId("csv-status")).toContainText("prêt dans vos téléchargements");
+  // Python's csv module, the reference reader: BOM, ";" and CRLF, every row as wide as the header.
+  const out = execFileSync(
+    "python3",
+    [
+      "-c",
+      `import csv, json, sys
+with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
+    rows = list(csv.reader(f, delimiter=";"))
+print(json.dumps({"header": rows[0], "count": len(rows) - 1, "widths": sorted({len(r) for r in rows}), "first": rows[1]}))`,
+      file,
+    ],
+    { encoding: "utf8" },
+  );
+  const parsed = JSON.parse(out);
+  expect(parsed.header.slice(0, 4)).toEqual(["Date", "Type", "Canaux d'accompagnement", "Durée (min)"]);
+  expect(parsed.header).toContain("Niveau d'autonomie (ou de l'atelier)");
+  expect(parsed.count).toBe(help);
+  expect(parsed.widths).toEqual([parsed.header.length]);
+  expect(parsed.first[0]).toMatch(new RegExp(`^\\d\\d/\\d\\d/${lastYear}$`));
+});
+
+test("the aggregate tables download as CSV with small cells hidden, and the thanks are shown only when chosen", async ({ page }) => {
+  await openDemoReport(page);
+  // Thanks: off by default; the helpers' nicknames appear nowhere else in the report.
+  await expect(page.getByTestId("thanks")).toHaveCount(0);
+  await page.getByTestId("show-thanks").check();
+  const names = (await page.getByTestId("thanks").locator("li").allTextContents()).map((l) => l.split(" : ")[0]);
+  expect(names.length).toBeGreaterThan(3);
+  await page.getByTestId("show-thanks").uncheck();
+  const report = await page.getByTestId("report").textContent();
+  for (const name of names) expect(report).not.toContain(name);
+  // The tables of March of the demo year.
+  await page.getByLabel("Un mois").check();
+  await page.getByTestId("period-month").fill(`${lastYear}-03`);
+  await page.getByTestId("period-month").dispatchEvent("change");
+  await expect(page.getByTestId("report-period")).toHaveText(`mars ${lastYear}`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-tables").click()]);
+  expect(download.suggestedFilename()).toBe(`entraide-tableaux-${lastYear}-03-01-${lastYear}-03-31.csv`);
+  const file = `${shots}/${download.suggestedFilename()}`;
+  await download.saveAs(file);
+  const out = execFileSync(
+    "python3",
+    [
+      "-c",
+      `import csv, json, sys
+with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
+    rows = list(csv.reader(f, delimiter=";"))
+print(json.dumps(rows))`,
+      file,
+    ],
+    { encoding: "utf8" },
+  );
+  const rows = JSON.parse(out);
+  expect(rows[0]).toEqual(["Tableau", "Catégorie", "Personnes", "Aides", "Minutes", "Nombre"]);
+  const sessions = rows.find((r) => r[0] === "Chiffres clés" && r[1] === "Séances");
+  expect(sessions[5]).toBe((await headline(page, "Séances").textContent()).trim());
+  const people = rows.slice(1).map((r) => r[2]).filter((c) => c !== "" && c !== "moins de 5");
+  for (const c of people) expect(Number(c) === 0 || Number(c) >= 5).toBeTruthy();
+  expect(rows.some((r) => r.includes("moins de 5"))).toBeTruthy();
+  for (const name of names) expect(out).not.toContain(name);
 });

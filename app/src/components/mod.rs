@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod bar_chart;
 pub mod confirm_code;
 pub mod delete_everything;
 pub mod group_topics;
@@ -9,6 +10,7 @@ pub mod menu;
 pub mod page;
 pub mod qr_display;
 pub mod questionnaire;
+pub mod report_sections;
 pub mod results;
 pub mod scanner;
 pub mod shell;

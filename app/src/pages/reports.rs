@@ -3,9 +3,11 @@
 //! compared with the previous period, and printable as an A4 report. Any figure about fewer
 //! than five people reads "moins de 5" everywhere.
 
+use crate::components::bar_chart::BarChart;
 use crate::components::page::Page;
+use crate::components::report_sections::{Difficulties, Needs};
 use crate::i18n::*;
-use crate::services::report::{self, parse_month, Chart, PeriodChoice, ReportView};
+use crate::services::report::{self, parse_month, PeriodChoice, ReportView};
 use crate::services::vault::{now_ms, yield_to_browser};
 use crate::state::use_app_state;
 use entraide_core::model::{Day, GroupRecord, Track};
@@ -135,6 +137,71 @@ pub fn ReportBoard(
             .map(|period| record.with_value(|r| report::view(r, period, track.get(), french)))
             .map_err(|e| e.sentence(french))
     });
+    let period = Memo::new(move |_| choice.get().period(today).ok());
+    let needs = Memo::new(move |_| {
+        let french = french();
+        period
+            .get()
+            .map(|p| record.with_value(|r| report::needs(r, p, french)))
+    });
+    let difficulties = Memo::new(move |_| {
+        let french = french();
+        period
+            .get()
+            .map(|p| record.with_value(|r| report::difficulties(r, p, french)))
+    });
+    let only_difficulties = RwSignal::new(false);
+    let show_thanks = RwSignal::new(false);
+    let thanks = Memo::new(move |_| {
+        let french = french();
+        match (show_thanks.get(), period.get()) {
+            (true, Some(p)) => record.with_value(|r| report::thanks(r, p, track.get(), french)),
+            _ => Vec::new(),
+        }
+    });
+    let print = move |difficulties_only: bool| {
+        only_difficulties.set(difficulties_only);
+        if let Some(w) = web_sys::window() {
+            // The class is on the page before the print dialog reads it.
+            request_animation_frame(move || {
+                let _ = w.print();
+                only_difficulties.set(false);
+            });
+        }
+    };
+    let csv_status = RwSignal::new(None::<String>);
+    // `tables`: the aggregate tables; else one row per help given.
+    let download_csv = move |tables: bool| {
+        let Some(p) = period.get_untracked() else {
+            return;
+        };
+        let (text, name) = record.with_value(|r| {
+            if tables {
+                report::tables_csv(r, p, track.get_untracked())
+            } else {
+                report::help_csv(r, p, track.get_untracked())
+            }
+        });
+        let fr = french();
+        csv_status.set(Some(
+            match crate::platform::download::offer_file(
+                text.as_bytes(),
+                &name,
+                "text/csv;charset=utf-8",
+            ) {
+                Ok(()) if fr => format!("Fichier « {name} » prêt dans vos téléchargements."),
+                Ok(()) => format!("File “{name}” is ready in your downloads."),
+                Err(e) => {
+                    web_sys::console::warn_1(&e);
+                    if fr {
+                        "Le fichier n'a pas pu être préparé. Réessayez.".to_string()
+                    } else {
+                        "The file could not be prepared. Try again.".to_string()
+                    }
+                }
+            },
+        ));
+    };
     let radio = move |value: &'static str, label: String| {
         view! {
             <label class="choice">
@@ -163,7 +230,7 @@ pub fn ReportBoard(
         }
     };
     view! {
-        <div class="report" data-testid="report">
+        <div class="report" class:print-difficulties=move || only_difficulties.get() data-testid="report">
             <p class="report-group" data-testid="report-group">{group_name}</p>
             <Show when=move || demo>
                 <p class="hint no-print">{t!(i18n, reports_demo_hint)}</p>
@@ -210,6 +277,23 @@ pub fn ReportBoard(
                 Ok(view) => view! { <Figures view=view note=note /> }.into_any(),
                 Err(sentence) => view! { <p class="card error" role="alert">{sentence}</p> }.into_any(),
             }}
+            <label class="choice no-print">
+                <input
+                    type="checkbox"
+                    data-testid="show-thanks"
+                    prop:checked=move || show_thanks.get()
+                    on:change=move |ev| show_thanks.set(event_target_checked(&ev))
+                />
+                <span>{t!(i18n, reports_show_thanks)}</span>
+            </label>
+            <Show when=move || show_thanks.get()>
+                <section class="card thanks" data-testid="thanks">
+                    <h2>{t!(i18n, reports_thanks_title)}</h2>
+                    <ul>{move || thanks.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                </section>
+            </Show>
+            {move || needs.get().map(|n| view! { <Needs view=n /> })}
+            {move || difficulties.get().map(|d| view! { <Difficulties view=d /> })}
             <label class="field no-print">
                 <span>{t!(i18n, reports_note)}</span>
                 <textarea
@@ -223,14 +307,26 @@ pub fn ReportBoard(
                 <button
                     class="button button-primary button-wide"
                     data-testid="print-report"
-                    on:click=move |_| {
-                        if let Some(w) = web_sys::window() {
-                            let _ = w.print();
-                        }
-                    }
+                    on:click=move |_| print(false)
                 >
                     {t!(i18n, reports_print)}
                 </button>
+                <button
+                    class="button button-wide"
+                    data-testid="print-difficulties"
+                    on:click=move |_| print(true)
+                >
+                    {t!(i18n, reports_print_difficulties)}
+                </button>
+                <button class="button button-wide" data-testid="download-csv" on:click=move |_| download_csv(false)>
+                    {t!(i18n, reports_csv)}
+                </button>
+                <button class="button button-wide" data-testid="download-tables" on:click=move |_| download_csv(true)>
+                    {t!(i18n, reports_tables_csv)}
+                </button>
+                <p class="status" role="status" data-testid="csv-status">
+                    {move || csv_status.get().unwrap_or_default()}
+                </p>
                 <p class="hint">{t!(i18n, reports_print_hint)}</p>
             </div>
         </div>
@@ -331,133 +427,5 @@ fn Figures(view: ReportView, note: RwSignal<String>) -> impl IntoView {
                 </figure>
             </Show>
         </section>
-    }
-}
-
-/// Height of one line of a bar's label, in SVG units.
-const LINE: f64 = 20.0;
-/// Height of the bar under its label, with the space after it.
-const BAR_ROW: f64 = 30.0;
-/// Characters per label line (15 px text in a 320-unit-wide chart).
-const LINE_CHARS: usize = 36;
-/// Width of the chart, in SVG units (about the screen's pixels on a phone).
-const WIDTH: f64 = 320.0;
-/// Longest bar, leaving room for the figure after it.
-const BAR_MAX: f64 = 230.0;
-
-/// Splits `text` into lines of at most `width` characters, at spaces (a longer word keeps
-/// its own line).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    if lines.is_empty() {
-        lines.push(String::new());
-    }
-    lines
-}
-
-/// A bar chart drawn by the app, and the same figures as a table for screen readers.
-#[component]
-fn BarChart(chart: Chart) -> impl IntoView {
-    let i18n = use_i18n();
-    let Chart {
-        title,
-        unit,
-        bars,
-        withheld,
-    } = chart;
-    // Each bar: its label on one or more lines, then the bar and its figure.
-    let layout: Vec<(f64, Vec<String>)> = {
-        let mut y = 0.0;
-        bars.iter()
-            .map(|bar| {
-                let lines = wrap(&bar.label, LINE_CHARS);
-                let top = y;
-                y += LINE * lines.len() as f64 + BAR_ROW;
-                (top, lines)
-            })
-            .collect()
-    };
-    let height = layout.last().map_or(BAR_ROW, |(top, lines)| {
-        top + LINE * lines.len() as f64 + BAR_ROW
-    });
-    let empty = bars.is_empty();
-    let table_title = title.clone();
-    let unit_header = unit.clone();
-    view! {
-        <figure class="chart card">
-            <figcaption>{title}</figcaption>
-            {if withheld {
-                view! { <p class="hint">{t!(i18n, reports_withheld)}</p> }.into_any()
-            } else if empty {
-                view! { <p class="hint">{t!(i18n, reports_nothing)}</p> }.into_any()
-            } else {
-                view! {
-                    <svg
-                        class="bars"
-                        viewBox=format!("0 0 {WIDTH} {height}")
-                        aria-hidden="true"
-                        focusable="false"
-                    >
-                        {bars
-                            .iter()
-                            .zip(layout)
-                            .map(|(bar, (top, lines))| {
-                                let below = top + LINE * lines.len() as f64;
-                                let width = (bar.fraction * BAR_MAX).max(if bar.fraction > 0.0 { 3.0 } else { 0.0 });
-                                view! {
-                                    <g>
-                                        <text class="bar-label">
-                                            {lines
-                                                .into_iter()
-                                                .enumerate()
-                                                .map(|(i, line)| {
-                                                    view! { <tspan x="0" y=top + 16.0 + LINE * i as f64>{line}</tspan> }
-                                                })
-                                                .collect_view()}
-                                        </text>
-                                        <rect x="0" y=below + 4.0 width=width height="16" rx="3" class="bar" />
-                                        <text x=width + 6.0 y=below + 17.0 class="bar-value">{bar.text.clone()}</text>
-                                    </g>
-                                }
-                            })
-                            .collect_view()}
-                    </svg>
-                    <div class="visually-hidden">
-                    <table>
-                        <caption>{table_title}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t!(i18n, reports_category)}</th>
-                                <th scope="col">{unit_header}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {bars
-                                .into_iter()
-                                .map(|bar| {
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{bar.label}</th>
-                                            <td>{bar.text}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                    </div>
-                }
-                    .into_any()
-            }}
-        </figure>
     }
 }

@@ -11,7 +11,7 @@ use crate::state::use_app_state;
 use entraide_core::screens::Screen;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The settings screen.
 #[component]
@@ -181,20 +181,7 @@ fn local_date(ms: u64, french: bool) -> String {
 
 /// Offers `bytes` as a file download.
 fn download(bytes: &[u8], name: &str) -> Result<(), JsValue> {
-    let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/octet-stream");
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    web_sys::Url::revoke_object_url(&url)?;
-    Ok(())
+    crate::platform::download::offer_file(bytes, name, "application/octet-stream")
 }
 
 #[component]

@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod camera;
+pub mod download;
 pub mod service_worker;
 pub mod speech;
 pub mod storage;

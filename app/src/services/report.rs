@@ -143,6 +143,13 @@ fn help_chart<K>(
     }
 }
 
+/// The same chart with its bars most first (topics have no natural order); hidden cells
+/// after, in the order given, which says nothing about them.
+fn most_first_chart(mut chart: Chart) -> Chart {
+    chart.bars.sort_by(|a, b| b.fraction.total_cmp(&a.fraction));
+    chart
+}
+
 fn people_chart<K>(
     title: String,
     counts: &Counts<K>,
@@ -247,7 +254,7 @@ pub fn view(
     ];
     let fr_en = |fr: &str, en: &str| if french { fr } else { en }.to_string();
     let mut charts = vec![
-        help_chart(
+        most_first_chart(help_chart(
             fr_en("Aides par thème", "Help by topic"),
             &current.by_topic,
             |k| {
@@ -255,7 +262,7 @@ pub fn view(
                     .map_or_else(|| not_noted(french), |t| catalog::topic_title(t, french))
             },
             french,
-        ),
+        )),
         help_chart(
             fr_en("Aides par matériel", "Help by device"),
             &current.by_device,
@@ -332,4 +339,159 @@ pub fn demo_record(today: Day) -> Result<GroupRecord, String> {
     report::demo_replica(today.year() - 1, report::DEMO_SEED)
         .map(|r| r.record().clone())
         .map_err(|e| e.to_string())
+}
+
+/// The group's needs map: per topic, members who want to learn it and who can show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NeedsView {
+    /// "au 31/12/2025".
+    pub as_of: String,
+    /// Members whose self-assessment is known ("28", "moins de 5").
+    pub assessed: String,
+    /// (topic, want to learn, can show), most wanted first.
+    pub rows: Vec<(String, String, String)>,
+    /// What to plan next, one sentence each.
+    pub plan: Vec<String>,
+}
+
+/// Sorts rows by a shown count, most first; hidden cells after, in their given order (which
+/// says nothing about their values).
+fn most_first<T>(rows: &mut [T], cell: impl Fn(&T) -> Cell) {
+    rows.sort_by_key(|r| std::cmp::Reverse(cell(r).shown().map(|n| i64::from(n) + 1)));
+}
+
+/// The needs map as of the period's last day, and what to plan next from it and the votes.
+pub fn needs(record: &GroupRecord, period: Period, french: bool) -> NeedsView {
+    let map = report::needs_map(record, period.to());
+    let mut topics = map.topics.clone();
+    most_first(&mut topics, |t| t.want_to_learn);
+    let plan = report::plan_next(record, period, 5)
+        .into_iter()
+        .map(|item| {
+            let topic = catalog::topic_title(&item.topic, french);
+            let (learn, votes, show) = (
+                item.want_to_learn.text(french),
+                item.votes.text(french),
+                item.can_show.text(french),
+            );
+            match (french, item.has_helper) {
+                (true, true) => format!(
+                    "{topic} : {learn} veulent apprendre, {votes} votes, {show} peuvent le montrer."
+                ),
+                (true, false) => format!(
+                    "{topic} : {learn} veulent apprendre, {votes} votes. Personne du groupe ne peut encore le montrer : l'animateur ou un relais s'en chargera."
+                ),
+                (false, true) => format!(
+                    "{topic}: {learn} want to learn, {votes} votes, {show} can show it."
+                ),
+                (false, false) => format!(
+                    "{topic}: {learn} want to learn, {votes} votes. Nobody in the group can show it yet: the animator or a relay will."
+                ),
+            }
+        })
+        .collect();
+    NeedsView {
+        as_of: map.as_of.to_french(),
+        assessed: map.members_assessed.text(french),
+        rows: topics
+            .iter()
+            .map(|t| {
+                (
+                    catalog::topic_title(&t.topic, french),
+                    t.want_to_learn.text(french),
+                    t.can_show.text(french),
+                )
+            })
+            .collect(),
+        plan,
+    }
+}
+
+/// Difficulties with services over a period, ready to show and print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DifficultiesView {
+    /// How many in all.
+    pub total: u32,
+    /// (area, difficulties, services), in the Coop's order.
+    pub areas: Vec<(String, u32, u32)>,
+    /// One line per service: (service, area, count, dates, what went wrong).
+    pub services: Vec<(String, String, u32, String, Vec<String>)>,
+}
+
+/// The difficulties noted in `period`, by administrative area and by service.
+pub fn difficulties(record: &GroupRecord, period: Period, french: bool) -> DifficultiesView {
+    let page = report::difficulties(record, period);
+    let area = |a: Option<entraide_core::model::AdminArea>| {
+        a.map_or_else(|| not_noted(french), |a| a.label(french).to_string())
+    };
+    DifficultiesView {
+        total: page.total,
+        areas: page
+            .by_area
+            .iter()
+            .map(|a| (area(a.area), a.count, a.services))
+            .collect(),
+        services: page
+            .by_service
+            .iter()
+            .map(|s| {
+                (
+                    s.service.clone(),
+                    area(s.area),
+                    s.count,
+                    s.dates
+                        .iter()
+                        .map(|d| d.to_french())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    s.what.clone(),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The anonymous CSV of help given in the period (the Coop's columns), and its file name.
+pub fn help_csv(record: &GroupRecord, period: Period, track: Option<Track>) -> (String, String) {
+    let name = format!(
+        "entraide-aides-{}-{}.csv",
+        period.from().to_iso(),
+        period.to().to_iso()
+    );
+    (report::help_csv(record, period, track), name)
+}
+
+/// The aggregate tables of the period as CSV (small cells as on screen), and its file name.
+pub fn tables_csv(record: &GroupRecord, period: Period, track: Option<Track>) -> (String, String) {
+    let figures = report::Figures::compute(record, period, track);
+    let name = format!(
+        "entraide-tableaux-{}-{}.csv",
+        period.from().to_iso(),
+        period.to().to_iso()
+    );
+    (
+        report::tables_csv(&figures, |t| catalog::topic_title(t, true)),
+        name,
+    )
+}
+
+/// The helpers' thank-you list, when the animator chooses to show it: nicknames only, with
+/// how many people each helped ("Sophie : 12 personnes aidées").
+pub fn thanks(
+    record: &GroupRecord,
+    period: Period,
+    track: Option<Track>,
+    french: bool,
+) -> Vec<String> {
+    report::thanks(record, period, track)
+        .into_iter()
+        .map(|t| {
+            let n = t.people_helped.text(french);
+            if french {
+                format!("{} : {n} personnes aidées", t.nickname)
+            } else {
+                format!("{}: {n} people helped", t.nickname)
+            }
+        })
+        .collect()
 }

@@ -8,6 +8,7 @@
 //! - [`needs`]: the group's needs map, what to plan next, difficulties with services;
 //! - [`coop`]: the Coop de la médiation numérique's themes, and each topic's;
 //! - [`export`]: the anonymous CSV of help given, in the Coop's columns and labels;
+//! - [`tables`]: the aggregate tables as CSV, small cells hidden as on screen;
 //! - [`demo`]: a deterministic demo year of one group, and long histories for benchmarks.
 
 pub mod cell;
@@ -18,6 +19,7 @@ pub mod export;
 pub mod figures;
 pub mod needs;
 pub mod period;
+pub mod tables;
 
 pub use cell::{Breakdown, Cell, CountRow, Counts, Row, THRESHOLD};
 pub use coop::{coop_theme, COOP_THEMES};
@@ -30,3 +32,4 @@ pub use needs::{
     ServiceDifficulties, TopicNeeds,
 };
 pub use period::Period;
+pub use tables::{tables_csv, TABLE_COLUMNS};
