@@ -5,6 +5,7 @@
 
 pub mod assessment;
 pub mod demo;
+pub mod guard;
 pub mod matching;
 pub mod merge;
 pub mod model;
