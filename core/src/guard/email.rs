@@ -80,7 +80,15 @@ fn trimmed(p: &Prepared, start: usize, end: usize) -> (usize, usize) {
 fn is_at_word(w: &str) -> bool {
     matches!(
         w,
-        "arobase" | "arobas" | "arrobase" | "(at)" | "[at]" | "{at}" | "(arobase)" | "[arobase]"
+        "arobase"
+            | "arobas"
+            | "arrobase"
+            | "at"
+            | "(at)"
+            | "[at]"
+            | "{at}"
+            | "(arobase)"
+            | "[arobase]"
     )
 }
 

@@ -19,20 +19,23 @@ const MAX_PART_WORDS: usize = 8;
 /// Adds the grouped numbers of `p` to `out`.
 pub fn scan(p: &Prepared, out: &mut Vec<Finding>) {
     let words = &p.words;
+    // Words of an IBAN-shaped number (right country and length, key right or wrong) are
+    // an account reference: no phone or card is looked for inside.
+    let account = ibans(p, out);
+    let free = |k: usize| !account.get(k).copied().unwrap_or(false) && in_run(&words[k]);
     let mut i = 0;
     while i < words.len() {
-        if !in_run(&words[i]) {
+        if !free(i) {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j + 1 < words.len() && in_run(&words[j + 1]) && joined(p, &words[j], &words[j + 1]) {
+        while j + 1 < words.len() && free(j + 1) && joined(p, &words[j], &words[j + 1]) {
             j += 1;
         }
         run(p, i, j, out);
         i = j + 1;
     }
-    ibans(p, out);
 }
 
 fn in_run(w: &Word) -> bool {
@@ -119,7 +122,9 @@ fn run(p: &Prepared, i: usize, j: usize, out: &mut Vec<Finding>) {
                 }
                 let part = part(p, a, b);
                 if let Some(kind) = grouped_kind(&part) {
-                    push(p, kind, part.start, part.end, out);
+                    if kind != FindingKind::PaymentCard || card_part_fits(p, a, b, i, j) {
+                        push(p, kind, part.start, part.end, out);
+                    }
                 }
             }
         }
@@ -133,14 +138,20 @@ fn whole_kind(p: &Prepared, i: usize, j: usize, part: &Part, plus: bool) -> Opti
     if plus {
         return (digits && (8..=15).contains(&v.len())).then_some(FindingKind::Phone);
     }
-    if digits && v.starts_with("00") && (11..=15).contains(&v.len()) && !v[2..].starts_with('0') {
-        return Some(FindingKind::Phone);
-    }
     if v.len() == 15 && nir_valid(v) {
         return Some(FindingKind::Nir);
     }
     if digits && v.len() == 11 && belgian_number_valid(v) {
         return Some(FindingKind::BelgianNationalNumber);
+    }
+    // "0033 6 …", "0032470…": the international prefix written as one group.
+    if digits
+        && v.starts_with("00")
+        && part.sizes[0] >= 4
+        && (11..=15).contains(&v.len())
+        && !v[2..].starts_with('0')
+    {
+        return Some(FindingKind::Phone);
     }
     if v.len() == 23 && rib_valid(v) {
         return Some(FindingKind::Iban);
@@ -155,6 +166,21 @@ fn whole_kind(p: &Prepared, i: usize, j: usize, part: &Part, plus: bool) -> Opti
         return identifier(p, i, v);
     }
     None
+}
+
+/// A card number inside a longer run only at its start before a month ("… 0366 09/27"),
+/// or at its end after a date ("le 12/03/2024 4532 …"): not four groups taken out of a
+/// longer account number.
+fn card_part_fits(p: &Prepared, a: usize, b: usize, i: usize, j: usize) -> bool {
+    let words = &p.words;
+    if a == i && b < j {
+        return words[b + 1].len() <= 2 && words[a].is_number();
+    }
+    if b == j && a > i {
+        let before = &words[a - 1];
+        return a >= i + 2 && p.chars[words[a - 2].end..before.start].contains(&'/');
+    }
+    false
 }
 
 /// The format of a part of a run, recognised only with its usual grouping.
@@ -262,9 +288,11 @@ fn context(p: &Prepared, i: usize) -> (bool, bool) {
 }
 
 /// IBANs: a country code and two check digits, then groups of letters or digits joined
-/// by single spaces or dashes up to that country's length.
-fn ibans(p: &Prepared, out: &mut Vec<Finding>) {
+/// by single spaces or dashes up to that country's length. Returns, for each word,
+/// whether it belongs to an IBAN-shaped number.
+fn ibans(p: &Prepared, out: &mut Vec<Finding>) -> Vec<bool> {
     let words = &p.words;
+    let mut account = vec![false; words.len()];
     for (i, w) in words.iter().enumerate() {
         if !w.ascii || w.len() < 4 {
             continue;
@@ -306,8 +334,12 @@ fn ibans(p: &Prepared, out: &mut Vec<Finding>) {
             }
             j = next;
         }
-        if value.len() == len && iban_valid(&value) {
-            push(p, FindingKind::Iban, w.start, words[j].end, out);
+        if value.len() == len {
+            account[i..=j].iter_mut().for_each(|a| *a = true);
+            if iban_valid(&value) {
+                push(p, FindingKind::Iban, w.start, words[j].end, out);
+            }
         }
     }
+    account
 }

@@ -851,6 +851,24 @@ fn after_context(p: &Prepared, ctx: Context, end: usize, out: &mut Vec<Finding>)
                 push(p, kind, ts, te, out);
                 return;
             }
+            // A code written in two halves: "381 992".
+            if !counted && ctx != Context::Login {
+                if let Some(n) = items.get(step + 1) {
+                    let (a, b) = trim(p, n.start, n.end);
+                    let second = p.str(a, b);
+                    let halves = |x: &str| {
+                        (2..=4).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit())
+                    };
+                    if halves(&t) && halves(&second) && (marked_recently || step <= 1) {
+                        let kind = match ctx {
+                            Context::OneTimeCode => FindingKind::OneTimeCode,
+                            _ => FindingKind::Password,
+                        };
+                        push(p, kind, ts, b, out);
+                        return;
+                    }
+                }
+            }
             marked_recently = false;
         } else {
             let last = step + 1 == items.len();

@@ -685,5 +685,102 @@ add("ordinary", "none", "Séance annulée du 2\u2013" + "4 avril, reprise le 9")
 add("ordinary", "none", "Il reste 1" + NNBSP + "250" + NNBSP + "€ sur le budget 2024")
 add("ordinary", "none", "Versions 16\u2014" + "17 d'iOS : même menu")
 
+# Lines written by hand, without looking at the guard's code.
+HAND = r"""
+sensitive	phone	Rappeler Mme Dubois au 07 81 22 90 14 demain matin
+sensitive	phone	son numéro : 06-45-78-12-09
+sensitive	phone	tel. 0145789632
+sensitive	phone	Joignable au +32 478 55 12 90 en semaine
+sensitive	phone	Le fixe de Josette, 03.84.62.17.90, sonne dans le vide
+sensitive	phone	portable de Gérard 06 12 34 56 78 / fixe 03 84 12 34 56
+sensitive	phone	Appelle-moi au 0033 6 78 90 12 34
+sensitive	phone	son gsm 0497 12 34 56
+sensitive	email	Envoie-moi ça sur marcel.dupuis@free.fr stp
+sensitive	email	mail : j.lemoine56@laposte.net
+sensitive	email	Son adresse électronique est michele.roux@orange.fr.
+sensitive	email	contact : lucienne arobase wanadoo.fr
+sensitive	email	L'adresse c'est bernard.petit at gmail point com
+sensitive	password	mot de passe provisoire: Kx7#pq2L
+sensitive	password	Le code du wifi : LiveBox-8F3A
+sensitive	password	mon mdp pour la banque c'est tournesol1956
+sensitive	password	Le mot de passe de l'ordi est Biscotte!2
+sensitive	password	J'ai gardé son mot de passe : papillon
+sensitive	password	password: Zorro2019
+sensitive	password	Elle utilise Marcel1948! partout
+sensitive	one_time_code	Le SMS dit : votre code est 583920
+sensitive	one_time_code	code de validation reçu : 4417
+sensitive	one_time_code	Le code envoyé par texto, 692013, ne marche pas
+sensitive	one_time_code	Entrer le code 381 992 reçu par SMS
+ordinary	nir	n° sécu 2 54 11 75 112 048 57 : la clé ne colle pas, à revérifier
+ordinary	none	mon numéro de sécurité sociale commence par 1 60, le reste est sur la carte
+ordinary	iban	IBAN d'exemple faux : FR76 1027 8060 3100 0205 5750 125
+sensitive	iban	IBAN BE71 0961 2345 6769
+sensitive	payment_card	carte n° 4532 0151 1283 0366 exp 09/27
+sensitive	payment_card	payer avec la 5425233430109903
+sensitive	caf_number	Numéro allocataire CAF 2345678, dossier prime d'activité
+sensitive	caf_number	Ma CAF : n° 0456123
+sensitive	france_travail_id	Son identifiant pôle emploi : 4567123X
+sensitive	france_travail_id	identifiant France Travail 09876543
+sensitive	postal_address	Elle vit 8 rue Émile Zola à Besançon
+sensitive	postal_address	Domicile : 27, avenue de la Libération, 25000 Besançon
+sensitive	postal_address	RDV chez lui au 3 impasse des Coquelicots
+sensitive	postal_address	Envoyer le courrier 14 bd de Strasbourg 75010 Paris
+sensitive	postal_address	Il habite 112 chemin de la Croix, 38100 Grenoble
+sensitive	postal_address	son adresse : 5 allée des Mésanges
+ordinary	none	Le mot de passe doit faire au moins 12 caractères avec une majuscule
+ordinary	none	Ne jamais communiquer son mot de passe par téléphone
+ordinary	none	Le code secret ne se note jamais sur la carte
+ordinary	none	On a réinitialisé le mot de passe d'ameli avec elle
+ordinary	none	Mot de passe trop simple refusé par le site
+ordinary	none	Un code reçu par SMS sans l'avoir demandé : ne rien faire
+ordinary	none	Rendez-vous le 14/05/2024 à 10h00 à la France Services
+ordinary	none	La séance dure 1h30, de 14h à 15h30
+ordinary	none	Le loyer est de 450,00 € charges comprises
+ordinary	none	La mise à jour iOS 17.4.1 a réglé le souci
+ordinary	none	Android 12 sur la tablette Lenovo
+ordinary	none	Allez sur www.ameli.fr puis Mon compte
+ordinary	none	Le site impots.gouv.fr sera fermé dimanche
+ordinary	none	Elle a 3 enfants et 7 petits-enfants
+ordinary	none	En 1998 il travaillait à La Poste
+ordinary	none	Il a cotisé 172 trimestres
+ordinary	none	25 % des participants ont plus de 80 ans
+ordinary	none	Le numéro gratuit 0800 est souvent une arnaque s'il demande un code
+ordinary	none	Le formulaire 2042 est la déclaration de revenus
+ordinary	none	Cotisation annuelle : 10 € par personne
+ordinary	none	Le mot de passe Wi-Fi est affiché dans la salle
+ordinary	none	Le mot de passe de la box se trouve sous la box
+ordinary	none	Il ne retrouve pas son mot de passe France Connect
+ordinary	none	Elle a changé son mot de passe toute seule !
+ordinary	none	Le code de vérification est arrivé au bout de 5 minutes
+ordinary	none	On a vu ensemble où trouver le numéro d'allocataire CAF
+ordinary	none	La CAF a versé 312 € en mars
+ordinary	none	L'identifiant France Travail se trouve sur le courrier d'inscription
+ordinary	none	Aller au 2e étage, bureau 12
+ordinary	none	Le centre est à 5 minutes de la gare
+ordinary	none	Rue barrée à cause du marché, passer par derrière
+ordinary	none	La médiathèque déménage place de l'Église en juin
+ordinary	none	La rue de la Paix du Monopoly, on en a ri
+ordinary	none	Version 3.2 de l'application, publiée le 2 février
+ordinary	none	Le colis 6A12345678901 est en retard
+ordinary	none	Pour 2025, 4 séances par mois
+ordinary	none	Il faut 10 minutes pour remplir le formulaire
+ordinary	none	De 9h à 12h et de 14h à 17h30
+ordinary	none	Le compteur Linky affiche 12345 kWh
+ordinary	none	Il a payé 1 250 € de taxe foncière
+ordinary	none	La Poste de Vesoul ferme à 18h
+ordinary	none	Windows 10 ne sera plus mis à jour après octobre 2025
+ordinary	none	Le code PIN est demandé au démarrage du téléphone
+ordinary	none	Les 4 chiffres du code PIN sont à retenir
+ordinary	none	Mot de passe: à changer à la prochaine connexion
+ordinary	none	Le code de la CAF ne s'affiche pas sur le vieux téléphone
+ordinary	none	Difficulté avec le code reçu par SMS : il arrive trop tard
+ordinary	none	Pensez à noter la date du rendez-vous : 03/06
+ordinary	none	Elle a reçu 2 SMS frauduleux cette semaine
+ordinary	none	L'appli La Poste demande un code à 4 chiffres
+""".strip().splitlines()
+for line in HAND:
+    label, kind, text = line.split("\t")
+    add(label, kind, text)
+
 for line in out:
     print(line)
