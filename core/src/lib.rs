@@ -9,6 +9,7 @@ pub mod guard;
 pub mod matching;
 pub mod merge;
 pub mod model;
+pub mod relay;
 pub mod screens;
 pub mod session;
 pub mod transfer;
