@@ -5,9 +5,11 @@
 
 pub mod assessment;
 pub mod demo;
+pub mod guard;
 pub mod matching;
 pub mod merge;
 pub mod model;
+pub mod relay;
 pub mod report;
 pub mod screens;
 pub mod session;
