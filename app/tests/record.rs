@@ -100,6 +100,31 @@ async fn the_earlier_group_moves_into_the_record_and_saves_land_in_order() {
         third.replica(group.id).map(|r| r.record().clone()),
         Some(memory.0)
     );
+
+    // A group created since by the group screens (which still write the earlier document)
+    // moves into a record at the next opening; the first one is kept as it was.
+    let second = membership::create_group("Atelier du jeudi")
+        .await
+        .unwrap_or_else(|e| panic!("group: {e:?}"));
+    let (fourth, opened) = record::open()
+        .await
+        .unwrap_or_else(|e| panic!("reopen: {e}"));
+    assert_eq!(opened, Opened::Migrated(1));
+    assert_eq!(fourth.groups().len(), 2);
+    assert_eq!(
+        fourth
+            .replica(second.id)
+            .map(|r| r.record().info.name.clone()),
+        Some("Atelier du jeudi".to_string())
+    );
+    assert_eq!(
+        fourth.replica(group.id).map(|r| r.record().tips.len()),
+        Some(40)
+    );
+    let (_, opened) = record::open()
+        .await
+        .unwrap_or_else(|e| panic!("reopen: {e}"));
+    assert_eq!(opened, Opened::Stored);
     let _ = vault::delete_everything().await;
 }
 

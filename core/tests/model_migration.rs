@@ -73,3 +73,56 @@ fn legacy_documents_move_into_the_record_with_nothing_lost() {
     assert_eq!(legacy.pairings.len(), 1);
     assert!(legacy.seen.contains(bob().signer(), 7));
 }
+
+#[test]
+fn a_founded_record_catches_up_with_members_who_joined_or_were_removed_since() {
+    use entraide_core::model::legacy::catch_up;
+    let mut legacy: LegacyMembership = serde_json::from_str(LEGACY).unwrap();
+    let me = PersonId([0xa1; 16]);
+    let mut migrated = migrate(&legacy, None, me, &alice(), "Nadia", NOW).unwrap();
+    let founded = &mut migrated[0];
+    let group = &mut legacy.groups[0];
+    assert_eq!(group.role, LegacyRole::Animator);
+    // Nothing changed: nothing written.
+    let before = founded.replica.len();
+    assert_eq!(
+        catch_up(group, &mut founded.replica, &alice(), NOW + 1).unwrap(),
+        0
+    );
+    assert_eq!(founded.replica.len(), before);
+    // One member left the legacy list, a new one joined.
+    let gone = group.members.remove(0);
+    let mut newcomer = group.members[0].clone();
+    newcomer.contact.person = PersonId([0x77; 16]);
+    newcomer.contact.name = "Yvette".into();
+    group.members.push(newcomer.clone());
+    assert_eq!(
+        catch_up(group, &mut founded.replica, &alice(), NOW + 2).unwrap(),
+        2
+    );
+    let record = founded.replica.record();
+    let added = &record.members[&newcomer.contact.person];
+    assert_eq!(added.nickname.as_deref(), Some("Yvette"));
+    assert!(added.active());
+    let removed = &record.members[&gone.contact.person];
+    assert!(removed.removed);
+    assert_eq!(
+        removed.nickname, None,
+        "a removed member's nickname is erased"
+    );
+    let saved = founded.replica.to_bytes().unwrap();
+    assert!(!saved
+        .windows(gone.contact.name.len())
+        .any(|w| w == gone.contact.name.as_bytes()));
+    // Catching up again changes nothing.
+    assert_eq!(
+        catch_up(group, &mut founded.replica, &alice(), NOW + 3).unwrap(),
+        0
+    );
+    // A joined group has nothing to catch up.
+    let joined = legacy.groups[1].clone();
+    assert_eq!(
+        catch_up(&joined, &mut migrated[1].replica, &alice(), NOW + 4).unwrap(),
+        0
+    );
+}

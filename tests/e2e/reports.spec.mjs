@@ -176,6 +176,8 @@ test("the needs map, what to plan next and the difficulties with services", asyn
   const group = await page.getByTestId("report-group").textContent();
   expect(text).not.toContain(group);
   expect(await audit(page)).toEqual([]);
+  await page.getByTestId("needs-table").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/reports-needs-fr.png` });
   await difficulties.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shots}/reports-difficulties-fr.png` });
   // Printed alone: only the difficulties (and the group's name) are on the page.
@@ -246,4 +248,33 @@ test("the aggregate tables download as CSV with small cells hidden, and the than
   for (const c of people) expect(Number(c) === 0 || Number(c) >= 5).toBeTruthy();
   expect(rows.some((r) => r.includes("moins de 5"))).toBeTruthy();
   for (const name of names) expect(JSON.stringify(rows)).not.toContain(name);
+});
+
+test("a group this phone animates has its own Bilan, and the animator's words are kept", async ({ page }) => {
+  const passphrase = await createVault(page, "Sophie");
+  await page.getByTestId("tile-group").click();
+  await page.getByTestId("create-group").click();
+  await page.getByTestId("group-name").fill("Les Lilas");
+  await page.getByTestId("create-group-submit").click();
+  await expect(page.getByTestId("invite")).toBeVisible();
+  await page.getByRole("link", { name: "Retour à l'accueil" }).click();
+  await page.getByTestId("tile-reports").click();
+  await expect(page.getByTestId("report-group")).toHaveText("Les Lilas");
+  await expect(page.getByTestId("report-period")).toHaveText(`année ${lastYear + 1}`);
+  await expect(headline(page, "Séances")).toHaveText("0");
+  await expect(page.locator("figure.chart").first()).toContainText("Rien de noté sur cette période.");
+  await page.getByTestId("report-note").fill("Première année du groupe.");
+  await page.getByTestId("report-note").blur();
+  await expect(page.getByTestId("note-status")).toHaveText("Votre mot est enregistré.");
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/reports-own-group-fr.png` });
+  // After a reload and the passphrase, the words are still there.
+  await page.reload();
+  await expect(page.getByTestId("reports-locked")).toBeVisible();
+  await page.getByRole("link", { name: "Retour à l'accueil" }).click();
+  await page.getByLabel("Votre phrase secrète").fill(passphrase);
+  await page.getByRole("button", { name: "Ouvrir", exact: true }).click();
+  await expect(page.getByTestId("hello")).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId("tile-reports").click();
+  await expect(page.getByTestId("report-note")).toHaveValue("Première année du groupe.");
 });

@@ -77,15 +77,22 @@ fn GroupBoard() -> impl IntoView {
     let membership = RwSignal::new(None::<Membership>);
     let step = RwSignal::new(Step::List);
     let failure = RwSignal::new(None::<(&'static str, String)>);
-    let reload = move || {
+    let state = crate::state::use_app_state();
+    // After a change, the group's record catches up with it (the screens still write the
+    // earlier document; see services::record).
+    let load = move |changed: bool| {
         spawn_local(async move {
             match membership::load().await {
                 Ok(m) => membership.set(Some(m)),
                 Err(e) => failed(failure, &e),
             }
+            if changed && !state.demo.get_untracked() {
+                state.load_records().await;
+            }
         });
     };
-    reload();
+    load(false);
+    let reload = move || load(true);
     let go = move |next: Step| {
         failure.set(None);
         step.set(next);

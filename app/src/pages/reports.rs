@@ -8,7 +8,7 @@ use crate::components::page::Page;
 use crate::components::report_sections::{Difficulties, Needs};
 use crate::i18n::*;
 use crate::services::report::{self, parse_month, PeriodChoice, ReportView};
-use crate::services::vault::{now_ms, yield_to_browser};
+use crate::services::vault::{now_ms, yield_to_browser, VaultStatus};
 use crate::state::use_app_state;
 use entraide_core::model::{Day, GroupRecord, Track};
 use entraide_core::screens::Screen;
@@ -20,28 +20,33 @@ pub fn ReportsPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let today = Day::from_unix_ms(now_ms());
+    // Catch up with what the group screens wrote since the last opening.
+    if !state.demo.get_untracked() && state.records.with_untracked(Option::is_some) {
+        leptos::task::spawn_local(async move { state.load_records().await });
+    }
     // The record to report on: the demo year, or the first group this phone animates.
     let record = LocalResource::new(move || {
         let demo = state.demo.get();
         let own = state.records.with(|book| {
             book.as_ref().and_then(|b| {
-                b.groups()
-                    .iter()
-                    .filter(|g| g.animates)
-                    .find_map(|g| {
-                        entraide_core::transfer::GroupId::from_hex(&g.group)
-                            .and_then(|id| b.replica(id))
-                    })
-                    .map(|r| r.record().clone())
+                b.groups().iter().filter(|g| g.animates).find_map(|g| {
+                    let id = entraide_core::transfer::GroupId::from_hex(&g.group)?;
+                    b.replica(id).map(|r| (r.record().clone(), id))
+                })
             })
         });
         async move {
             if demo {
                 // Let the "working" line paint before the demo year is written.
                 yield_to_browser().await;
-                report::demo_record(today).map(|r| (r, true))
+                report::demo_record(today).map(|r| (r, None, String::new()))
             } else {
-                own.map(|r| (r, false)).ok_or_else(String::new)
+                let (record, group) = own.ok_or_else(String::new)?;
+                let note = report::load_note(group).await.unwrap_or_else(|e| {
+                    web_sys::console::warn_1(&format!("report note: {e}").into());
+                    String::new()
+                });
+                Ok((record, Some(group), note))
             }
         }
     });
@@ -55,8 +60,15 @@ pub fn ReportsPage() -> impl IntoView {
                     record
                         .get()
                         .map(|loaded| match loaded {
-                            Ok((record, demo)) => {
-                                view! { <ReportBoard record=record demo=demo today=today /> }.into_any()
+                            Ok((record, group, note)) => {
+                                view! { <ReportBoard record=record group=group note=note today=today /> }
+                                    .into_any()
+                            }
+                            Err(_) if state.vault.get() != VaultStatus::Unlocked && !state.demo.get() => {
+                                view! {
+                                    <p class="card" data-testid="reports-locked">{t!(i18n, reports_locked)}</p>
+                                }
+                                    .into_any()
                             }
                             Err(e) if e.is_empty() => {
                                 view! {
@@ -86,8 +98,11 @@ pub fn ReportsPage() -> impl IntoView {
 pub fn ReportBoard(
     /// The group's record.
     record: GroupRecord,
-    /// Whether it is the demo year (the default period is then last year).
-    demo: bool,
+    /// The group this phone animates, or `None` for the demo year (whose default period is
+    /// then last year, and whose note is not kept).
+    group: Option<entraide_core::transfer::GroupId>,
+    /// The animator's words for the partners, as last saved.
+    note: String,
     /// The phone's date.
     today: Day,
 ) -> impl IntoView {
@@ -95,6 +110,7 @@ pub fn ReportBoard(
     let french = move || i18n.get_locale() == Locale::fr;
     let group_name = record.info.name.clone();
     let record = StoredValue::new(record);
+    let demo = group.is_none();
     let choice = RwSignal::new(if demo {
         PeriodChoice::LastYear
     } else {
@@ -104,7 +120,27 @@ pub fn ReportBoard(
     let month = RwSignal::new(format!("{}-{:02}", today.year(), today.ymd().1));
     let from = RwSignal::new(today.month_start().to_iso());
     let to = RwSignal::new(today.to_iso());
-    let note = RwSignal::new(String::new());
+    let note = RwSignal::new(note);
+    let note_status = RwSignal::new(None::<String>);
+    let save_note = move |text: String| {
+        let Some(group) = group else { return };
+        let fr = french();
+        leptos::task::spawn_local(async move {
+            note_status.set(Some(match report::save_note(group, &text).await {
+                Ok(()) if fr => "Votre mot est enregistré.".to_string(),
+                Ok(()) => "Your words are saved.".to_string(),
+                Err(e) => {
+                    web_sys::console::warn_1(&format!("report note: {e}").into());
+                    if fr {
+                        "Votre mot n'a pas pu être enregistré. Il reste à l'écran : réessayez."
+                            .to_string()
+                    } else {
+                        "Your words could not be saved. They stay on screen: try again.".to_string()
+                    }
+                }
+            }));
+        });
+    };
 
     let kind = move || match choice.get() {
         PeriodChoice::ThisYear => "this_year",
@@ -301,8 +337,12 @@ pub fn ReportBoard(
                     data-testid="report-note"
                     prop:value=move || note.get()
                     on:input=move |ev| note.set(event_target_value(&ev))
+                    on:change=move |ev| save_note(event_target_value(&ev))
                 ></textarea>
             </label>
+            <p class="hint no-print" role="status" data-testid="note-status">
+                {move || note_status.get().unwrap_or_default()}
+            </p>
             <div class="actions no-print">
                 <button
                     class="button button-primary button-wide"

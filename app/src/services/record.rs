@@ -9,7 +9,7 @@ use crate::services::vault::{self, VaultServiceError};
 use base64::Engine;
 use entraide_core::assessment::GroupTopics;
 use entraide_core::merge::{MergeError, Replica};
-use entraide_core::model::legacy::{migrate, LegacyMembership, MigrateError};
+use entraide_core::model::legacy::{catch_up, migrate, LegacyMembership, MigrateError};
 use entraide_core::transfer::GroupId;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -276,66 +276,95 @@ pub enum Opened {
     Empty,
 }
 
-/// Reads every group's record from the open vault; on the first unlock after an update,
-/// moves the earlier version's documents into records first (and saves them).
+/// Reads every group's record from the open vault, then brings it up to date with the
+/// earlier version's document, which the group screens still write: groups not yet in a
+/// record move into one (all of them on the first unlock after the update), and the groups
+/// this phone animates catch up with members who joined or were removed since.
 pub async fn open() -> Result<(Book, Opened), RecordError> {
-    if let Some(value) = vault::load_document(INDEX).await? {
-        let index: RecordIndex =
-            serde_json::from_value(value).map_err(|e| RecordError::Damaged(e.to_string()))?;
-        let mut replicas = BTreeMap::new();
-        let mut segments = BTreeMap::new();
-        for entry in &index.groups {
-            let (replica, count) = load_replica(&entry.group).await?;
-            segments.insert(replica.anchor().group, count);
-            replicas.insert(replica.anchor().group, replica);
-        }
-        let book = Book {
-            index,
-            replicas,
-            segments,
-        };
-        return Ok((book, Opened::Stored));
-    }
-    let mut book = Book {
-        index: RecordIndex {
-            format: INDEX_FORMAT,
-            ..RecordIndex::default()
-        },
-        replicas: BTreeMap::new(),
-        segments: BTreeMap::new(),
-    };
-    let Some(value) = vault::load_document(LEGACY_MEMBERSHIP).await? else {
-        return Ok((book, Opened::Empty));
-    };
-    let legacy: LegacyMembership =
-        serde_json::from_value(value).map_err(|e| RecordError::Damaged(e.to_string()))?;
-    if legacy.groups.is_empty() {
-        return Ok((book, Opened::Empty));
-    }
-    let topics: Option<GroupTopics> = match vault::load_document(LEGACY_TOPICS).await? {
+    let mut book = match vault::load_document(INDEX).await? {
         Some(value) => {
-            Some(serde_json::from_value(value).map_err(|e| RecordError::Damaged(e.to_string()))?)
+            let index: RecordIndex =
+                serde_json::from_value(value).map_err(|e| RecordError::Damaged(e.to_string()))?;
+            let mut replicas = BTreeMap::new();
+            let mut segments = BTreeMap::new();
+            for entry in &index.groups {
+                let (replica, count) = load_replica(&entry.group).await?;
+                segments.insert(replica.anchor().group, count);
+                replicas.insert(replica.anchor().group, replica);
+            }
+            Book {
+                index,
+                replicas,
+                segments,
+            }
         }
-        None => None,
+        None => Book {
+            index: RecordIndex {
+                format: INDEX_FORMAT,
+                ..RecordIndex::default()
+            },
+            ..Book::default()
+        },
     };
-    let (device, me) = identity::current().await?;
-    let nickname = vault::current_profile().await?.nickname;
-    let moved = migrate(
-        &legacy,
-        topics.as_ref(),
-        me,
-        &device,
-        &nickname,
-        vault::now_ms(),
-    )?;
-    let count = moved.len();
-    for group in moved {
-        book.add(group.replica, &group.name, group.animates, group.since);
+    let legacy: LegacyMembership = match vault::load_document(LEGACY_MEMBERSHIP).await? {
+        Some(value) => {
+            serde_json::from_value(value).map_err(|e| RecordError::Damaged(e.to_string()))?
+        }
+        None => LegacyMembership::default(),
+    };
+    if legacy.groups.is_empty() {
+        let opened = if book.replicas.is_empty() {
+            Opened::Empty
+        } else {
+            Opened::Stored
+        };
+        return Ok((book, opened));
     }
-    book.index.migrated = count;
-    book.save_all()?;
+    let (device, me) = identity::current().await?;
+    let now = vault::now_ms();
+    let mut to_save: Vec<GroupId> = Vec::new();
+    for group in &legacy.groups {
+        if let Some(replica) = book.replicas.get_mut(&group.id) {
+            if catch_up(group, replica, &device, now)? > 0 {
+                to_save.push(group.id);
+            }
+        }
+    }
+    let missing = LegacyMembership {
+        groups: legacy
+            .groups
+            .iter()
+            .filter(|g| !book.replicas.contains_key(&g.id))
+            .cloned()
+            .collect(),
+        pairings: Vec::new(),
+        seen: legacy.seen.clone(),
+    };
+    let moved = missing.groups.len();
+    if moved > 0 {
+        let topics: Option<GroupTopics> = match vault::load_document(LEGACY_TOPICS).await? {
+            Some(value) => Some(
+                serde_json::from_value(value).map_err(|e| RecordError::Damaged(e.to_string()))?,
+            ),
+            None => None,
+        };
+        let nickname = vault::current_profile().await?.nickname;
+        for group in migrate(&missing, topics.as_ref(), me, &device, &nickname, now)? {
+            to_save.push(group.replica.anchor().group);
+            book.add(group.replica, &group.name, group.animates, group.since);
+        }
+        book.index.migrated += moved;
+    }
+    for group in to_save {
+        book.save(group)?;
+    }
     flush().await?;
-    Ok((book, Opened::Migrated(count)))
+    let opened = if moved > 0 {
+        Opened::Migrated(moved)
+    } else {
+        Opened::Stored
+    };
+    Ok((book, opened))
 }
 
 async fn load_replica(group: &str) -> Result<(Replica, usize), RecordError> {

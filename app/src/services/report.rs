@@ -3,8 +3,10 @@
 //! numbers and bar charts whose hidden cells read "moins de 5" and draw no bar.
 
 use crate::services::catalog;
+use crate::services::vault::{self, VaultServiceError};
 use entraide_core::model::{Day, GroupRecord, Track};
 use entraide_core::report::{self, Breakdown, Cell, Comparison, Counts, Period, ReportError};
+use entraide_core::transfer::GroupId;
 
 /// The period the animator picked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -494,4 +496,29 @@ pub fn thanks(
             }
         })
         .collect()
+}
+
+/// The sealed batch of the animator's report notes.
+const NOTE_BATCH: u64 = 31;
+
+fn note_document(group: GroupId) -> String {
+    format!("report-note/{}", group.to_hex())
+}
+
+/// The animator's words for the partners, as last saved for `group` (empty if none).
+pub async fn load_note(group: GroupId) -> Result<String, VaultServiceError> {
+    Ok(vault::load_document(&note_document(group))
+        .await?
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default())
+}
+
+/// Keeps the animator's words for `group` in the vault.
+pub async fn save_note(group: GroupId, text: &str) -> Result<(), VaultServiceError> {
+    vault::save_document(
+        &note_document(group),
+        NOTE_BATCH,
+        serde_json::Value::String(text.to_string()),
+    )
+    .await
 }

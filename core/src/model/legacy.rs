@@ -144,6 +144,73 @@ pub fn migrate(
     Ok(out)
 }
 
+/// A legacy member as record operations: joined, accepted the charter of that time,
+/// nickname and keys.
+fn member_ops(member: &LegacyMember) -> [Op; 4] {
+    let person = member.contact.person;
+    let on = Day::from_unix_ms(member.joined_at);
+    [
+        Op::MemberJoined {
+            person,
+            on,
+            has_phone: true,
+        },
+        Op::CharterAccepted {
+            person,
+            version: 1,
+            on,
+        },
+        Op::MemberNickname {
+            person,
+            nickname: member.contact.name.clone(),
+        },
+        Op::MemberKeys {
+            person,
+            signer: member.contact.signer,
+            recipient: member.contact.recipient,
+        },
+    ]
+}
+
+/// Brings the record of a group this phone animates up to date with the legacy document,
+/// which the group screens still write: members who joined since are added, members removed
+/// since are removed (and their personal fields erased). Returns how many members changed;
+/// nothing is written when none did. A group this phone joined has nothing to catch up.
+pub fn catch_up(
+    group: &LegacyGroup,
+    replica: &mut Replica,
+    identity: &DeviceIdentity,
+    now_ms: u64,
+) -> Result<usize, MigrateError> {
+    if group.role != LegacyRole::Animator {
+        return Ok(0);
+    }
+    let me = replica.me();
+    let record = replica.record();
+    let mut ops = Vec::new();
+    let mut changed = 0;
+    for member in &group.members {
+        if !record.members.contains_key(&member.contact.person) {
+            ops.extend(member_ops(member));
+            changed += 1;
+        }
+    }
+    for (person, member) in &record.members {
+        let in_legacy = group.members.iter().any(|m| m.contact.person == *person);
+        if *person != me && !member.removed && !member.role.animates() && !in_legacy {
+            ops.push(Op::RemoveMember {
+                person: *person,
+                vouched: vec![],
+            });
+            changed += 1;
+        }
+    }
+    if !ops.is_empty() {
+        replica.write(identity, now_ms, ops)?;
+    }
+    Ok(changed)
+}
+
 fn founded(
     group: &LegacyGroup,
     topics: Option<&GroupTopics>,
@@ -191,29 +258,7 @@ fn founded(
         ops.push(Op::GroupTopics(topics.clone()));
     }
     for member in &group.members {
-        let person = member.contact.person;
-        let on = Day::from_unix_ms(member.joined_at);
-        ops.extend([
-            Op::MemberJoined {
-                person,
-                on,
-                has_phone: true,
-            },
-            Op::CharterAccepted {
-                person,
-                version: 1,
-                on,
-            },
-            Op::MemberNickname {
-                person,
-                nickname: member.contact.name.clone(),
-            },
-            Op::MemberKeys {
-                person,
-                signer: member.contact.signer,
-                recipient: member.contact.recipient,
-            },
-        ]);
+        ops.extend(member_ops(member));
     }
     replica.write(identity, now_ms, ops)?;
     Ok(replica)
