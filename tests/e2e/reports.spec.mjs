@@ -254,6 +254,11 @@ test("a group this phone animates has its own Bilan, and the animator's words ar
   const passphrase = await createVault(page, "Sophie");
   await page.getByTestId("tile-group").click();
   await page.getByTestId("create-group").click();
+  // A person's address is never kept, even as a group's name.
+  await page.getByTestId("group-name").fill("Chez Mme Martin, 12 rue des Lilas");
+  await page.getByTestId("create-group-submit").click();
+  await expect(page.getByTestId("exchange-error")).toContainText("Ce texte semble contenir une adresse postale.");
+  await expect(page.getByTestId("invite")).toHaveCount(0);
   await page.getByTestId("group-name").fill("Les Lilas");
   await page.getByTestId("create-group-submit").click();
   await expect(page.getByTestId("invite")).toBeVisible();
@@ -263,7 +268,15 @@ test("a group this phone animates has its own Bilan, and the animator's words ar
   await expect(page.getByTestId("report-period")).toHaveText(`année ${lastYear + 1}`);
   await expect(headline(page, "Séances")).toHaveText("0");
   await expect(page.locator("figure.chart").first()).toContainText("Rien de noté sur cette période.");
+  // Words that hold a phone number are refused, kept neither in the vault nor in print.
+  await page.getByTestId("report-note").fill("Pour nous joindre : Sophie au 06 12 34 56 78.");
+  await expect(page.getByTestId("note-refused")).toContainText("un numéro de téléphone");
+  await page.getByTestId("report-note").blur();
+  await expect(page.getByTestId("note-status")).toHaveText("");
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/reports-note-refused-fr.png` });
   await page.getByTestId("report-note").fill("Première année du groupe.");
+  await expect(page.getByTestId("note-refused")).toHaveCount(0);
   await page.getByTestId("report-note").blur();
   await expect(page.getByTestId("note-status")).toHaveText("Votre mot est enregistré.");
   expect(await audit(page)).toEqual([]);

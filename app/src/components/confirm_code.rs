@@ -51,6 +51,17 @@ pub fn ExchangeFailure(
                 "own_code" => t_string!(i18n, exchange_error_own_code).to_string(),
                 "already_member" => t_string!(i18n, exchange_error_already_member).to_string(),
                 "locked" => t_string!(i18n, exchange_error_locked).to_string(),
+                // The guard's sentence: French on the first line, English on the second.
+                "sensitive" => {
+                    let mut lines = detail.splitn(2, '\n');
+                    let fr = lines.next().unwrap_or_default().to_string();
+                    let en = lines.next().unwrap_or_default().to_string();
+                    if i18n.get_locale() == Locale::fr {
+                        fr
+                    } else {
+                        en
+                    }
+                }
                 _ => format!("{} {detail}", t_string!(i18n, error_storage)),
             };
             view! { <p class="error" role="alert" data-testid="exchange-error">{text}</p> }

@@ -68,7 +68,14 @@ enum Step {
 type Failure = Option<(&'static str, String)>;
 
 fn failed(failure: RwSignal<Failure>, error: &MembershipError) {
-    failure.set(Some((error.code(), error.to_string())));
+    let detail = match error {
+        // The guard's own sentences, French then English (see ExchangeFailure).
+        MembershipError::Sensitive(refusal) => {
+            format!("{}\n{}", refusal.message(true), refusal.message(false))
+        }
+        other => other.to_string(),
+    };
+    failure.set(Some((error.code(), detail)));
 }
 
 #[component]

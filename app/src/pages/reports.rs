@@ -122,8 +122,26 @@ pub fn ReportBoard(
     let to = RwSignal::new(today.to_iso());
     let note = RwSignal::new(note);
     let note_status = RwSignal::new(None::<String>);
+    // The animator's words go through the guard: refused words are neither kept nor printed.
+    let note_refusal = Memo::new(move |_| {
+        let french = french();
+        note.with(|n| entraide_core::guard::check(n, entraide_core::guard::FieldKind::Report))
+            .err()
+            .map(|r| r.message(french))
+    });
+    let printable = Signal::derive(move || {
+        if note_refusal.get().is_some() {
+            String::new()
+        } else {
+            note.get()
+        }
+    });
     let save_note = move |text: String| {
         let Some(group) = group else { return };
+        if note_refusal.get_untracked().is_some() {
+            note_status.set(None);
+            return;
+        }
         let fr = french();
         leptos::task::spawn_local(async move {
             note_status.set(Some(match report::save_note(group, &text).await {
@@ -310,7 +328,7 @@ pub fn ReportBoard(
                 {track_radio(Some(Track::Confirmed), Track::Confirmed.label(french()).to_string())}
             </fieldset>
             {move || match shown.get() {
-                Ok(view) => view! { <Figures view=view note=note /> }.into_any(),
+                Ok(view) => view! { <Figures view=view note=printable /> }.into_any(),
                 Err(sentence) => view! { <p class="card error" role="alert">{sentence}</p> }.into_any(),
             }}
             <label class="choice no-print">
@@ -340,6 +358,11 @@ pub fn ReportBoard(
                     on:change=move |ev| save_note(event_target_value(&ev))
                 ></textarea>
             </label>
+            {move || {
+                note_refusal
+                    .get()
+                    .map(|m| view! { <p class="error no-print" role="alert" data-testid="note-refused">{m}</p> })
+            }}
             <p class="hint no-print" role="status" data-testid="note-status">
                 {move || note_status.get().unwrap_or_default()}
             </p>
@@ -405,7 +428,7 @@ fn DateField(
 
 /// The figures of one period: large numbers, charts, sessions, the animator's words.
 #[component]
-fn Figures(view: ReportView, note: RwSignal<String>) -> impl IntoView {
+fn Figures(view: ReportView, note: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let ReportView {
         period,

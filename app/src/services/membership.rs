@@ -44,6 +44,9 @@ pub enum MembershipError {
     /// No pairing card is being shown.
     #[error("no pairing card shown")]
     NoOffer,
+    /// The text holds something the group never keeps (core's guard).
+    #[error(transparent)]
+    Sensitive(#[from] entraide_core::guard::Refusal),
 }
 
 impl MembershipError {
@@ -55,6 +58,7 @@ impl MembershipError {
             MembershipError::Pairing(PairingError::OtherOffer) => "other_offer",
             MembershipError::Pairing(PairingError::OwnCode) => "own_code",
             MembershipError::AlreadyMember => "already_member",
+            MembershipError::Sensitive(_) => "sensitive",
             MembershipError::Vault(VaultServiceError::Locked) => "locked",
             _ => "storage",
         }
@@ -217,6 +221,7 @@ fn answer_contact(answer: &ReadAnswer) -> Contact {
 /// Creates a group this phone animates, with its invitation ready to show.
 pub async fn create_group(name: &str) -> Result<Group, MembershipError> {
     let name = pairing::check_name(name)?;
+    entraide_core::guard::check(&name, entraide_core::guard::FieldKind::GroupName)?;
     let signer = identity::signer().await?;
     let me = nickname().await?;
     let id = GroupId::random();
