@@ -231,3 +231,23 @@ test("the chosen language is kept in the profile", async ({ page }) => {
   await expect(page.locator("h1")).toHaveText("Welcome", { timeout: 20_000 });
   await expect(page.getByTestId("hello")).toHaveText("Hello Polyglotte!");
 });
+
+test("a nickname that holds an e-mail address or a phone number is refused, kindly, and nothing is created", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("start").click();
+  await page.getByLabel("Votre prénom ou un surnom").fill("marie.dupont@gmail.com");
+  await page.getByLabel("J'ai écrit ma phrase secrète et je la garde en lieu sûr.").check();
+  await page.getByTestId("create-vault").click();
+  await expect(page.getByTestId("error")).toContainText("Ce texte semble contenir une adresse e-mail.");
+  await expect(page.getByTestId("hello")).toHaveCount(0);
+  expect(await audit(page)).toEqual([]);
+  await page.screenshot({ path: `${shots}/vault-nickname-refused-fr.png` });
+  // The same person, with a plain first name, gets in; later, the settings refuse a phone.
+  await page.getByLabel("Votre prénom ou un surnom").fill("Marie");
+  await page.getByTestId("create-vault").click();
+  await expect(page.getByTestId("hello")).toHaveText("Bonjour Marie !", { timeout: 20_000 });
+  await page.getByTestId("tile-settings").click();
+  await page.locator("#settings-name").fill("Marie 06 12 34 56 78");
+  await page.locator("#settings-name").press("Enter");
+  await expect(page.getByTestId("error")).toContainText("un numéro de téléphone");
+});

@@ -15,14 +15,25 @@ pub struct Failure {
 
 impl From<VaultServiceError> for Failure {
     fn from(e: VaultServiceError) -> Self {
-        Failure {
-            code: e.code(),
-            detail: e.to_string(),
+        match &e {
+            VaultServiceError::Sensitive(refusal) => Failure::refused(refusal),
+            _ => Failure {
+                code: e.code(),
+                detail: e.to_string(),
+            },
         }
     }
 }
 
 impl Failure {
+    /// Text the guard refused (`code` "sensitive"): its sentences, in both languages.
+    pub fn refused(refusal: &entraide_core::guard::Refusal) -> Self {
+        Failure {
+            code: "sensitive",
+            detail: refusal_detail(refusal),
+        }
+    }
+
     /// A form check that failed (no technical detail).
     pub fn check(code: &'static str) -> Self {
         Failure {
@@ -30,6 +41,20 @@ impl Failure {
             detail: String::new(),
         }
     }
+}
+
+/// A guard refusal carried as a failure's detail: the French sentence, a line break, the
+/// English one.
+pub fn refusal_detail(refusal: &entraide_core::guard::Refusal) -> String {
+    format!("{}\n{}", refusal.message(true), refusal.message(false))
+}
+
+/// The sentence of a [`refusal_detail`] in the person's language.
+pub fn refusal_sentence(detail: &str, locale: Locale) -> String {
+    let mut lines = detail.splitn(2, '\n');
+    let fr = lines.next().unwrap_or_default();
+    let en = lines.next().unwrap_or(fr);
+    if locale == Locale::fr { fr } else { en }.to_string()
 }
 
 /// Shows `failure` as an alert (nothing when `None`).
@@ -52,6 +77,7 @@ pub fn FailureText(
                     t_string!(i18n, error_work_factor).to_string()
                 }
                 "empty_nickname" => t_string!(i18n, error_empty_nickname).to_string(),
+                "sensitive" => refusal_sentence(&f.detail, i18n.get_locale()),
                 "mismatch" => t_string!(i18n, error_mismatch).to_string(),
                 "weak" => t_string!(i18n, error_weak).to_string(),
                 "not_noted" => t_string!(i18n, error_not_noted).to_string(),

@@ -71,7 +71,7 @@ fn failed(failure: RwSignal<Failure>, error: &MembershipError) {
     let detail = match error {
         // The guard's own sentences, French then English (see ExchangeFailure).
         MembershipError::Sensitive(refusal) => {
-            format!("{}\n{}", refusal.message(true), refusal.message(false))
+            crate::components::vault_error::refusal_detail(refusal)
         }
         other => other.to_string(),
     };

@@ -114,6 +114,12 @@ fn NameSetting() -> impl IntoView {
             failure.set(Some(Failure::check("empty_nickname")));
             return;
         }
+        if let Err(refusal) =
+            entraide_core::guard::check(&value, entraide_core::guard::FieldKind::Nickname)
+        {
+            failure.set(Some(Failure::refused(&refusal)));
+            return;
+        }
         saved.set(false);
         failure.set(None);
         save(

@@ -67,6 +67,9 @@ pub enum VaultServiceError {
     /// The nickname is empty.
     #[error("the nickname is empty")]
     EmptyNickname,
+    /// The nickname holds something the group never keeps (core's guard).
+    #[error(transparent)]
+    Sensitive(#[from] entraide_core::guard::Refusal),
     /// The stored profile cannot be read.
     #[error("the profile is unreadable: {0}")]
     Profile(String),
@@ -80,6 +83,7 @@ impl VaultServiceError {
             VaultServiceError::Storage(_) => "storage",
             VaultServiceError::Locked => "locked",
             VaultServiceError::EmptyNickname => "empty_nickname",
+            VaultServiceError::Sensitive(_) => "sensitive",
             VaultServiceError::Profile(_) => "damaged",
         }
     }
@@ -168,6 +172,7 @@ pub async fn create(nickname: &str, passphrase: &str) -> Result<Profile, VaultSe
     if nickname.is_empty() {
         return Err(VaultServiceError::EmptyNickname);
     }
+    entraide_core::guard::check(nickname, entraide_core::guard::FieldKind::Nickname)?;
     let (vault, wrapped) = Vault::create(&normalize_passphrase(passphrase), DEFAULT_WORK_FACTOR)?;
     let profile = Profile {
         nickname: nickname.to_string(),
