@@ -72,8 +72,8 @@ test("first start, lock, wrong passphrase, unlock", async ({ page }) => {
 });
 
 test("nothing of the person is readable in IndexedDB", async ({ page }) => {
-  const nickname = "Nenuphar7Q";
-  const marker = "Zebulon4Marqueur";
+  const nickname = "Nénupharquinze";
+  const marker = "Zébulonmarqueur";
   await createVault(page, nickname);
   await openSettings(page);
   await page.getByLabel("Prénom ou surnom").fill(marker);
