@@ -156,3 +156,39 @@ async fn vault_figures_in_chromium() {
         (stored_bytes - json_bytes) as f64 / 20_000.0
     );
 }
+
+#[wasm_bindgen_test]
+fn a_local_topic_that_holds_someones_data_is_refused_by_the_guard() {
+    use entraide_app::services::group_topics::{local_topic, GroupTopicsError, LocalTopicForm};
+    let form = |level: &str| LocalTopicForm {
+        title_fr: "Le site de la mairie".into(),
+        title_en: String::new(),
+        levels_fr: [
+            "Je sais trouver le site de la mairie.".into(),
+            level.into(),
+            "Je sais montrer à quelqu'un comment prendre un rendez-vous.".into(),
+        ],
+        levels_en: [
+            "I can find the town hall's site.".into(),
+            "I can book an appointment on it.".into(),
+            "I can show someone how to book an appointment.".into(),
+        ],
+        pix: "1.1".into(),
+        digcomp: "1.1".into(),
+    };
+    let ordinary = local_topic(&form("Je sais prendre un rendez-vous sur le site."));
+    assert!(ordinary.is_ok(), "{ordinary:?}");
+    let refused = local_topic(&form(
+        "Je sais écrire à marie.dupont@gmail.com pour un rendez-vous.",
+    ));
+    match refused {
+        Err(GroupTopicsError::Sensitive(r)) => {
+            assert!(
+                r.message(true).contains("une adresse e-mail"),
+                "{}",
+                r.message(true)
+            )
+        }
+        other => panic!("refused by the guard, not {other:?}"),
+    }
+}

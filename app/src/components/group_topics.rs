@@ -65,6 +65,9 @@ pub fn GroupTopicsSetting() -> impl IntoView {
                 });
                 store(next);
             }
+            Err(group_topics::GroupTopicsError::Sensitive(refusal)) => {
+                failure.set(Some(refusal.message(i18n.get_locale() == Locale::fr)))
+            }
             Err(e) => failure.set(Some(format!("{} {e}", t_string!(i18n, gt_refused)))),
         }
     };

@@ -20,6 +20,9 @@ pub enum GroupTopicsError {
     /// The list or a new topic breaks a content rule.
     #[error(transparent)]
     Content(#[from] AssessmentError),
+    /// A title or sentence holds something the group never keeps (core's guard).
+    #[error(transparent)]
+    Sensitive(#[from] entraide_core::guard::Refusal),
     /// The built-in catalog is unreadable (a defect of the build).
     #[error("{0}")]
     Catalog(String),
@@ -82,6 +85,13 @@ fn or_french(en: &str, fr: &str) -> String {
 
 /// Builds (and checks with core's content rules) a topic of the group's own.
 pub fn local_topic(form: &LocalTopicForm) -> Result<Topic, GroupTopicsError> {
+    let texts = [&form.title_fr, &form.title_en]
+        .into_iter()
+        .chain(form.levels_fr.iter())
+        .chain(form.levels_en.iter());
+    for text in texts {
+        entraide_core::guard::check(text, entraide_core::guard::FieldKind::Tip)?;
+    }
     let levels = (0..3)
         .map(|i| Level {
             can: Text {
