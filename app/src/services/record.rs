@@ -448,7 +448,7 @@ async fn drain() {
 /// flush (the group's next save writes it whole).
 pub async fn flush() -> Result<(), RecordError> {
     while QUEUE.with(|q| q.borrow().running) {
-        sleep_ms(5).await;
+        vault::yield_to_browser().await;
     }
     let errors = QUEUE.with(|q| std::mem::take(&mut q.borrow_mut().errors));
     if errors > 0 {
@@ -456,13 +456,4 @@ pub async fn flush() -> Result<(), RecordError> {
     } else {
         Ok(())
     }
-}
-
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use bech32::{ToBase32, Variant};
 
 use super::error::ReportError;
+use crate::matching::bench::SplitMix64;
 use crate::merge::{Anchor, Audience, Change, HelpFields, Op, Replica};
 use crate::model::charter::DEFAULT_CHARTER;
 use crate::model::day::MS_PER_DAY;
@@ -29,18 +30,20 @@ pub const DEMO_YEAR: i32 = 2025;
 /// The seed of the demo every screen shows.
 pub const DEMO_SEED: u64 = 12;
 
-/// A small deterministic generator (SplitMix64): no `rand` dependency, same numbers everywhere.
+/// A small deterministic generator over the benchmarks' SplitMix64: no `rand` dependency,
+/// same numbers everywhere (its own `below`, by modulo, keeps the demo's golden figures).
 #[derive(Debug, Clone)]
-pub struct Rng(pub u64);
+pub struct Rng(SplitMix64);
 
 impl Rng {
+    /// Generator starting from `seed`.
+    pub fn new(seed: u64) -> Rng {
+        Rng(SplitMix64::new(seed))
+    }
+
     /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// Uniform in `0..n` (0 when `n` is 0).
@@ -401,7 +404,7 @@ pub fn demo_year(seed: u64) -> Result<GroupRecord, ReportError> {
 
 /// The demo group's year `year` on the animator's phone: a real replica of signed changes.
 pub fn demo_replica(year: i32, seed: u64) -> Result<Replica, ReportError> {
-    let mut rng = Rng(seed ^ 0x656e_7472_6169_6465);
+    let mut rng = Rng::new(seed ^ 0x656e_7472_6169_6465);
     let (anchor, animator_id, animator) = found(&mut rng)?;
     let mut main = Replica::new(anchor, animator);
     let start = day(year, 1, 6)?;
@@ -968,7 +971,7 @@ pub fn large_history(
 
 /// [`large_history`] as the animator's replica.
 pub fn large_replica(members: usize, sessions: usize, help: usize) -> Result<Replica, ReportError> {
-    let mut rng = Rng(0x6c61_7267_6521 ^ ((members as u64) << 32) ^ sessions as u64);
+    let mut rng = Rng::new(0x6c61_7267_6521 ^ ((members as u64) << 32) ^ sessions as u64);
     let (anchor, animator_id, animator) = found(&mut rng)?;
     let mut main = Replica::new(anchor, animator);
     let start = day(2021, 1, 5)?;
@@ -1167,8 +1170,8 @@ mod tests {
 
     #[test]
     fn rng_is_deterministic() {
-        let mut a = Rng(7);
-        let mut b = Rng(7);
+        let mut a = Rng::new(7);
+        let mut b = Rng::new(7);
         assert_eq!(a.next_u64(), b.next_u64());
         assert!(a.below(0) == 0 && a.pick::<u8>(&[]).is_none());
     }
