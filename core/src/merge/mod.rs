@@ -9,6 +9,7 @@
 //!   tombstones for deletions, and removals that erase a member's personal data.
 //! - Merging is the union of the sets, so it is commutative, associative and idempotent.
 //! - [`VersionVector`]s say what a phone has seen, so a transfer carries only the rest.
+//! - [`ledger`]: what a phone remembers between transfers (acknowledgements, replays).
 //! - [`wire`]: what travels in QR codes: a participant's hand-over, the animator's
 //!   hand-back to the room, and a sync between animators.
 
@@ -16,6 +17,7 @@ pub mod change;
 pub mod error;
 pub mod fold;
 pub mod hlc;
+pub mod ledger;
 pub mod op;
 pub mod replica;
 pub mod report;

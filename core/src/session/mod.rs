@@ -9,12 +9,14 @@
 //!   leaving early;
 //! - [`groups`]: the matching's input from the record, confirming help groups, groups
 //!   made stale by a need changed after matching;
+//! - [`tips`]: writing a tip (through the guard) and the library in screen order;
 //! - [`today`]: a participant's session card, group, help to log and evaluation.
 
 pub mod groups;
 pub mod plan;
 pub mod presence;
 pub mod steps;
+pub mod tips;
 pub mod today;
 
 pub use steps::Step;
