@@ -3,7 +3,12 @@
 //! over, and the next hand-back carries only what the phones lack; nothing is re-sent once
 //! acknowledged, a replay changes nothing, two animators sync both ways, and a stored
 //! ledger reads back the same.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::needless_range_loop
+)]
 
 mod common;
 
