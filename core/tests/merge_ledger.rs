@@ -243,3 +243,20 @@ fn a_damaged_or_newer_ledger_is_refused() {
     bytes.push(0);
     assert_eq!(Ledger::from_bytes(&bytes), Err(LedgerError::Damaged));
 }
+
+#[test]
+fn a_first_hand_back_counts_people_not_fields() {
+    let mut phones = room(4, &[]);
+    let (animator, ledger) = &mut phones[0];
+    let bytes = ledger
+        .seal_handback(&animator.replica, &animator.identity, 1)
+        .unwrap();
+    let (phone, ledger) = &mut phones[1];
+    let got = ledger
+        .receive_handback(&bytes, &mut phone.replica, &phone.identity, T0 + 100)
+        .unwrap();
+    let lines = summary(&got.report, phone.replica.record(), true);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].starts_with("Nadia\u{202f}: "), "{lines:?}");
+    assert!(lines[0].contains("4 membres"), "{lines:?}");
+}

@@ -51,6 +51,13 @@ pub fn ExchangeFailure(
                 "own_code" => t_string!(i18n, exchange_error_own_code).to_string(),
                 "already_member" => t_string!(i18n, exchange_error_already_member).to_string(),
                 "locked" => t_string!(i18n, exchange_error_locked).to_string(),
+                "stranger" => t_string!(i18n, exchange_error_stranger).to_string(),
+                "removed_sender" => t_string!(i18n, exchange_error_removed).to_string(),
+                "not_animator" => t_string!(i18n, exchange_error_not_animator).to_string(),
+                "no_recipient" => t_string!(i18n, exchange_error_no_recipient).to_string(),
+                "not_yet_member" => t_string!(i18n, exchange_error_not_yet_member).to_string(),
+                "tip_empty" => t_string!(i18n, exchange_error_tip_empty).to_string(),
+                "tip_long" => t_string!(i18n, exchange_error_tip_long).to_string(),
                 // The guard's sentence: French on the first line, English on the second.
                 "sensitive" => {
                     let mut lines = detail.splitn(2, '\n');

@@ -10,6 +10,7 @@ pub mod menu;
 pub mod page;
 pub mod qr_display;
 pub mod questionnaire;
+pub mod record_exchange;
 pub mod report_sections;
 pub mod results;
 pub mod scanner;

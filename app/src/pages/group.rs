@@ -10,6 +10,9 @@ use leptos::task::spawn_local;
 use crate::components::confirm_code::{ConfirmCode, ExchangeFailure};
 use crate::components::page::Page;
 use crate::components::qr_display::QrDisplay;
+use crate::components::record_exchange::{
+    CollectSessions, GiveSession, HandBack, ReceiveHandBack, TipsBoard,
+};
 use crate::components::scanner::Scanner;
 use crate::i18n::*;
 use crate::services::membership::{self, Group, GroupRole, Member, Membership, MembershipError};
@@ -63,6 +66,16 @@ enum Step {
         code: String,
         animator: String,
     },
+    /// A participant shows their hand-over.
+    Give(GroupId),
+    /// The animator scans the phones' hand-overs.
+    Collect(GroupId),
+    /// The animator shows the hand-back to the room.
+    HandBack(GroupId),
+    /// A member scans the hand-back.
+    ReceiveBack(GroupId),
+    /// The group's tips.
+    Tips(GroupId),
 }
 
 type Failure = Option<(&'static str, String)>;
@@ -197,6 +210,11 @@ fn GroupBoard() -> impl IntoView {
                 }.into_any()
             }
             Step::Charter(offer) => view! { <Charter offer=offer go=Callback::new(go) failure=failure /> }.into_any(),
+            Step::Give(id) => view! { <GiveSession group=id done=Callback::new(move |()| go(Step::List)) /> }.into_any(),
+            Step::Collect(id) => view! { <CollectSessions group=id done=Callback::new(move |()| go(Step::List)) /> }.into_any(),
+            Step::HandBack(id) => view! { <HandBack group=id done=Callback::new(move |()| go(Step::List)) /> }.into_any(),
+            Step::ReceiveBack(id) => view! { <ReceiveHandBack group=id done=Callback::new(move |()| go(Step::List)) /> }.into_any(),
+            Step::Tips(id) => view! { <TipsBoard group=id done=Callback::new(move |()| go(Step::List)) /> }.into_any(),
             Step::Answer { group, answer, code, animator } => {
                 let leave = move |_| {
                     spawn_local(async move {
@@ -304,6 +322,17 @@ fn GroupCard(
             <button type="button" class="button button-primary button-wide" data-testid="show-invitation" on:click=move |_| go.run(Step::Invite(id))>
                 {t!(i18n, group_show_invitation)}
             </button>
+            <div class="actions-column" data-testid="record-actions">
+                <button type="button" class="button button-wide" data-testid="collect-sessions-start" on:click=move |_| go.run(Step::Collect(id))>
+                    {t!(i18n, group_collect)}
+                </button>
+                <button type="button" class="button button-wide" data-testid="hand-back-start" on:click=move |_| go.run(Step::HandBack(id))>
+                    {t!(i18n, group_hand_back)}
+                </button>
+                <button type="button" class="button button-wide" data-testid="tips-start" on:click=move |_| go.run(Step::Tips(id))>
+                    {t!(i18n, group_tips)}
+                </button>
+            </div>
             <button type="button" class="button button-quiet button-wide" on:click=leave>
                 {t!(i18n, group_delete)}
             </button>
@@ -314,6 +343,17 @@ fn GroupCard(
             view! {
                 <p>{t_string!(i18n, group_animated_by).to_string().replace("{name}", &animator)}</p>
                 <p>{t_string!(i18n, group_your_code).to_string().replace("{code}", &code.replace(' ', "\u{a0}"))}</p>
+                <div class="actions-column" data-testid="record-actions">
+                    <button type="button" class="button button-primary button-wide" data-testid="receive-back-start" on:click=move |_| go.run(Step::ReceiveBack(id))>
+                        {t!(i18n, group_receive_back)}
+                    </button>
+                    <button type="button" class="button button-wide" data-testid="tips-start" on:click=move |_| go.run(Step::Tips(id))>
+                        {t!(i18n, group_tips)}
+                    </button>
+                    <button type="button" class="button button-wide" data-testid="give-session-start" on:click=move |_| go.run(Step::Give(id))>
+                        {t!(i18n, group_give_session)}
+                    </button>
+                </div>
                 <button type="button" class="button button-quiet button-wide" data-testid="leave-group" on:click=leave>
                     {t!(i18n, group_leave)}
                 </button>

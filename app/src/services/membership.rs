@@ -65,7 +65,7 @@ impl MembershipError {
     }
 }
 
-fn envelope_code(error: &EnvelopeError) -> &'static str {
+pub fn envelope_code(error: &EnvelopeError) -> &'static str {
     match error {
         EnvelopeError::UnexpectedKind(_) => "wrong_kind",
         EnvelopeError::WrongGroup => "wrong_group",

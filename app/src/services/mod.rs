@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod catalog;
 pub mod group_topics;
+pub mod handover;
 pub mod identity;
 pub mod membership;
 pub mod record;

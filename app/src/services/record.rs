@@ -8,6 +8,7 @@ use crate::services::identity::{self, IdentityServiceError};
 use crate::services::vault::{self, VaultServiceError};
 use base64::Engine;
 use entraide_core::assessment::GroupTopics;
+use entraide_core::merge::ledger::{Ledger, LedgerError};
 use entraide_core::merge::{MergeError, Replica};
 use entraide_core::model::legacy::{catch_up, migrate, LegacyMembership, MigrateError};
 use entraide_core::transfer::GroupId;
@@ -38,6 +39,9 @@ pub enum RecordError {
     /// The earlier documents could not be moved.
     #[error(transparent)]
     Migrate(#[from] MigrateError),
+    /// A stored transfer ledger is unreadable.
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
     /// A stored document is not what it should be.
     #[error("a stored record document is unreadable: {0}")]
     Damaged(String),
@@ -135,6 +139,16 @@ fn header_name(group: &str) -> String {
     format!("record/{group}/header")
 }
 
+fn ledger_name(group: &str) -> String {
+    format!("record/{group}/ledger")
+}
+
+/// A transfer ledger as stored.
+#[derive(Serialize, Deserialize)]
+struct StoredLedger {
+    bytes: String,
+}
+
 fn segment_name(group: &str, i: usize) -> String {
     format!("record/{group}/{i}")
 }
@@ -162,6 +176,8 @@ fn to_value<T: Serialize>(value: &T) -> Result<serde_json::Value, RecordError> {
 pub struct Book {
     index: RecordIndex,
     replicas: BTreeMap<GroupId, Replica>,
+    /// Each group's transfer ledger (saved with its replica, in the same transaction).
+    ledgers: BTreeMap<GroupId, Ledger>,
     /// Segments stored or queued per group (to blank those a removal made stale).
     segments: BTreeMap<GroupId, usize>,
 }
@@ -185,6 +201,22 @@ impl Book {
     /// One group's replica, to write into; call [`Book::save`] after.
     pub fn replica_mut(&mut self, group: GroupId) -> Option<&mut Replica> {
         self.replicas.get_mut(&group)
+    }
+
+    /// One group's replica and transfer ledger, to exchange codes; call [`Book::save`]
+    /// after.
+    pub fn exchange_mut(&mut self, group: GroupId) -> Option<(&mut Replica, &mut Ledger)> {
+        let replica = self.replicas.get_mut(&group)?;
+        let ledger = self.ledgers.entry(group).or_insert_with(Ledger::new);
+        Some((replica, ledger))
+    }
+
+    /// One group's transfer ledger (a fresh one if it never exchanged a code).
+    pub fn ledger(&self, group: GroupId) -> Ledger {
+        self.ledgers
+            .get(&group)
+            .cloned()
+            .unwrap_or_else(Ledger::new)
     }
 
     /// Adds (or replaces) a group's replica; saved by the next [`Book::save`].
@@ -216,6 +248,14 @@ impl Book {
         }
         let parts = replica.save_parts()?;
         let mut documents = vec![document(INDEX.to_string(), index)];
+        if let Some(ledger) = self.ledgers.get(&group) {
+            documents.push(document(
+                ledger_name(&hex),
+                to_value(&StoredLedger {
+                    bytes: encode(&ledger.to_bytes()),
+                })?,
+            ));
+        }
         documents.push(document(
             header_name(&hex),
             to_value(&StoredHeader {
@@ -287,14 +327,20 @@ pub async fn open() -> Result<(Book, Opened), RecordError> {
                 serde_json::from_value(value).map_err(|e| RecordError::Damaged(e.to_string()))?;
             let mut replicas = BTreeMap::new();
             let mut segments = BTreeMap::new();
+            let mut ledgers = BTreeMap::new();
             for entry in &index.groups {
                 let (replica, count) = load_replica(&entry.group).await?;
-                segments.insert(replica.anchor().group, count);
-                replicas.insert(replica.anchor().group, replica);
+                let group = replica.anchor().group;
+                if let Some(ledger) = load_ledger(&entry.group).await? {
+                    ledgers.insert(group, ledger);
+                }
+                segments.insert(group, count);
+                replicas.insert(group, replica);
             }
             Book {
                 index,
                 replicas,
+                ledgers,
                 segments,
             }
         }
@@ -365,6 +411,15 @@ pub async fn open() -> Result<(Book, Opened), RecordError> {
         Opened::Stored
     };
     Ok((book, opened))
+}
+
+async fn load_ledger(group: &str) -> Result<Option<Ledger>, RecordError> {
+    let Some(value) = vault::load_document(&ledger_name(group)).await? else {
+        return Ok(None);
+    };
+    let stored: StoredLedger =
+        serde_json::from_value(value).map_err(|e| RecordError::Damaged(e.to_string()))?;
+    Ok(Some(Ledger::from_bytes(&decode(&stored.bytes)?)?))
 }
 
 async fn load_replica(group: &str) -> Result<(Replica, usize), RecordError> {

@@ -330,6 +330,24 @@ impl Op {
         }
     }
 
+    /// The record this op is one field of, when several ops write one record (a member's
+    /// joining, nickname and keys; a session's plan, themes and state), so that a merge
+    /// counts people and sessions, not fields. `None`: the op is a record of its own.
+    pub fn tallied_as(&self) -> Option<[u8; 16]> {
+        match self {
+            Op::MemberRole { person, .. }
+            | Op::MemberJoined { person, .. }
+            | Op::MemberNickname { person, .. }
+            | Op::MemberKeys { person, .. }
+            | Op::MemberFacts { person, .. }
+            | Op::MemberLeft { person, .. } => Some(person.0),
+            Op::SessionPlan { session, .. }
+            | Op::SessionThemes { session, .. }
+            | Op::SessionState { session, .. } => Some(session.0),
+            _ => None,
+        }
+    }
+
     /// Who may read it: what concerns one person's help, needs, levels and facts stays with
     /// the animators; the rest goes back to the whole group.
     pub fn audience(&self) -> Audience {

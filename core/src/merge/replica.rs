@@ -356,6 +356,9 @@ impl Replica {
             self.refold_watching(&watched);
         }
         let fresh_set: BTreeSet<Stamp> = fresh.iter().copied().collect();
+        // Records counted already, per author and kind (several fields of one member or
+        // session count once).
+        let mut tallied: BTreeSet<(PersonId, OpKind, [u8; 16])> = BTreeSet::new();
         for stamp in &fresh {
             let Some(stored) = self.store.get(stamp) else {
                 continue;
@@ -365,7 +368,12 @@ impl Replica {
                 Some(Outcome::Applied) => {
                     let kinds = report.applied.entry(author).or_default();
                     for op in &stored.change.ops {
-                        *kinds.entry(op.kind()).or_insert(0) += 1;
+                        let new_record = op
+                            .tallied_as()
+                            .is_none_or(|id| tallied.insert((author, op.kind(), id)));
+                        if new_record {
+                            *kinds.entry(op.kind()).or_insert(0) += 1;
+                        }
                     }
                 }
                 Some(Outcome::Pending) => report.pending += 1,

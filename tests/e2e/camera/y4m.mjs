@@ -63,7 +63,10 @@ export function writeY4m(path, frames, opts = {}) {
   frameBuf.write('FRAME\n', 0, 'latin1');
   frameBuf.fill(128, 6 + ySize); // neutral chroma
   const yPlane = frameBuf.subarray(6, 6 + ySize);
-  const fdOut = fs.openSync(path, 'w');
+  // Written aside, then renamed: a browser whose camera restarts meanwhile reads either the
+  // old video or the new one, never half of one.
+  const part = `${path}.part`;
+  const fdOut = fs.openSync(part, 'w');
   let n = 0;
   let bytes = 0;
   try {
@@ -91,6 +94,7 @@ export function writeY4m(path, frames, opts = {}) {
     fs.closeSync(fdOut);
   }
   if (n === 0) throw new Error('writeY4m: no frames');
+  fs.renameSync(part, path);
   return { path, frames: n, bytes, header: header.trim() };
 }
 
