@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup build serve test test-core test-app test-e2e size bench-matching bench-vault bench-qr bench-report bench-guard clippy fmt icons
+.PHONY: setup build serve test test-core test-app test-e2e size bench-matching bench-vault bench-qr bench-report bench-guard bench-merge clippy fmt icons
 
 setup:
 	@./scripts/setup.sh
@@ -63,6 +63,12 @@ bench-qr: build
 bench-report: setup
 	cargo run --release -p entraide-core --example report_bench
 	cargo test -p entraide-app --release --target wasm32-unknown-unknown --test report_bench -- --include-ignored --nocapture
+
+# The group's record: a five-year group and a room of 30 phones handing over and receiving
+# the hand-back, natively then in WebAssembly (with the vault's save and reopening).
+bench-merge: setup
+	cargo run --release -p entraide-core --example merge_bench
+	cargo test -p entraide-app --release --target wasm32-unknown-unknown --test merge_bench -- --include-ignored --nocapture
 
 # Guard: time per check on the labelled corpus, natively then in WebAssembly in Chromium.
 bench-guard: setup

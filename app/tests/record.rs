@@ -163,8 +163,12 @@ async fn the_transfer_ledger_is_saved_with_the_record() {
             .unwrap_or_else(|e| panic!("hand-back: {e}"));
     }
     book.save(group.id).unwrap_or_else(|e| panic!("save: {e}"));
-    record::flush().await.unwrap_or_else(|e| panic!("flush: {e}"));
-    let (reopened, opened) = record::open().await.unwrap_or_else(|e| panic!("reopen: {e}"));
+    record::flush()
+        .await
+        .unwrap_or_else(|e| panic!("flush: {e}"));
+    let (reopened, opened) = record::open()
+        .await
+        .unwrap_or_else(|e| panic!("reopen: {e}"));
     assert_eq!(opened, Opened::Stored);
     assert_eq!(reopened.ledger(group.id).handbacks(), 1);
     assert_eq!(reopened.ledger(group.id), book.ledger(group.id));

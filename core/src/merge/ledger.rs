@@ -165,7 +165,9 @@ impl Ledger {
         let present: Vec<VersionVector> = record
             .members
             .values()
-            .filter(|m| m.active() && m.has_phone && m.person != me)
+            // Only phones that can read a hand-back count (a member without a phone, or
+            // recorded before keys existed, holds nothing to wait for).
+            .filter(|m| m.active() && m.has_phone && m.recipient.is_some() && m.person != me)
             .map(|m| self.known.get(&m.person).cloned().unwrap_or_default())
             .collect();
         let number = self.handbacks + 1;

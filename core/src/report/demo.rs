@@ -313,7 +313,7 @@ struct Person {
     assessed_on: Vec<Day>,
 }
 
-fn identity(rng: &mut Rng) -> Result<DeviceIdentity, ReportError> {
+pub(super) fn identity(rng: &mut Rng) -> Result<DeviceIdentity, ReportError> {
     let secret = rng.bytes32();
     let text = bech32::encode("age-secret-key-", secret.to_base32(), Variant::Bech32)
         .map_err(|_| ReportError::DemoKeys)?
@@ -971,6 +971,15 @@ pub fn large_history(
 
 /// [`large_history`] as the animator's replica.
 pub fn large_replica(members: usize, sessions: usize, help: usize) -> Result<Replica, ReportError> {
+    Ok(large_replica_with_key(members, sessions, help)?.0)
+}
+
+/// [`large_replica`] and its animator's phone keys (to write more into it).
+pub fn large_replica_with_key(
+    members: usize,
+    sessions: usize,
+    help: usize,
+) -> Result<(Replica, DeviceIdentity), ReportError> {
     let mut rng = Rng::new(0x6c61_7267_6521 ^ ((members as u64) << 32) ^ sessions as u64);
     let (anchor, animator_id, animator) = found(&mut rng)?;
     let mut main = Replica::new(anchor, animator);
@@ -1150,7 +1159,7 @@ pub fn large_replica(members: usize, sessions: usize, help: usize) -> Result<Rep
         }
         write_all(&mut main, &animator_id, ms(date, 16), ops)?;
     }
-    Ok(main)
+    Ok((main, animator_id))
 }
 
 #[cfg(test)]

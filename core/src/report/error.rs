@@ -24,6 +24,9 @@ pub enum ReportError {
     /// The demo's animator refused changes written by the demo's participants (a bug).
     #[error("the demo's animator refused {0} changes")]
     DemoRefused(usize),
+    /// A transfer between the demo's phones failed (a bug).
+    #[error("a transfer between the demo's phones failed: {0}")]
+    DemoTransfer(#[from] crate::merge::wire::WireError),
 }
 
 impl ReportError {
@@ -40,12 +43,20 @@ impl ReportError {
                 "Cette date n'existe pas. Choisissez une autre date."
             }
             (ReportError::NoSuchDate, false) => "This date does not exist. Choose another date.",
-            (ReportError::Demo(_) | ReportError::DemoKeys | ReportError::DemoRefused(_), true) => {
-                "Le groupe de démonstration n'a pas pu être préparé. Réessayez plus tard."
-            }
-            (ReportError::Demo(_) | ReportError::DemoKeys | ReportError::DemoRefused(_), false) => {
-                "The demo group could not be prepared. Try again later."
-            }
+            (
+                ReportError::Demo(_)
+                | ReportError::DemoKeys
+                | ReportError::DemoRefused(_)
+                | ReportError::DemoTransfer(_),
+                true,
+            ) => "Le groupe de démonstration n'a pas pu être préparé. Réessayez plus tard.",
+            (
+                ReportError::Demo(_)
+                | ReportError::DemoKeys
+                | ReportError::DemoRefused(_)
+                | ReportError::DemoTransfer(_),
+                false,
+            ) => "The demo group could not be prepared. Try again later.",
         }
     }
 }

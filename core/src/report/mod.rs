@@ -19,6 +19,7 @@ pub mod export;
 pub mod figures;
 pub mod needs;
 pub mod period;
+pub mod room;
 pub mod tables;
 
 pub use cell::{Breakdown, Cell, CountRow, Counts, Row, THRESHOLD};
