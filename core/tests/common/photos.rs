@@ -1,7 +1,12 @@
 //! zxing's public QR photo test set (blackbox/qrcode-1 to qrcode-6), brought outside the
 //! source tree by `scripts/zxing-photos.sh`: where it is, and each photo as a grey image
 //! with the text it holds. Shared by `tests/transfer_zxing.rs` and `examples/qr_photos.rs`.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
