@@ -14,7 +14,7 @@ use entraide_core::transfer::qr::decode_gray;
 use photos::{folder, load_all, HOW_TO_BRING, TOTAL};
 
 /// Photos read today; the test fails below it (raise it when the decoder improves).
-const FLOOR: usize = 143;
+const FLOOR: usize = 152;
 
 fn skipped(test: &str) {
     println!("{test}: SKIPPED, zxing photos absent; to bring them, {HOW_TO_BRING}");

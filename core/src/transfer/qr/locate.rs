@@ -181,8 +181,10 @@ fn confirm_finder(bitmap: &Bitmap, x: f64, y: f64, width: f64) -> Option<Finder>
     let x = x.floor() + 0.5 + dx;
     // The diagonal rejects most of the 1:1:3:1:1 runs that data modules make.
     let (_, diagonal) = cross_check(bitmap, x, y, 1, 1, width.max(height))?;
-    let straight = (width2 + height) / 2.0;
-    if diagonal < straight * 0.6 || diagonal > straight * 1.6 {
+    // A diagonal step is √2 pixels long; chords through the centre of a square are 1 to √2
+    // times its side, whatever its rotation.
+    let (diagonal, straight) = (diagonal * std::f64::consts::SQRT_2, (width2 + height) / 2.0);
+    if diagonal < straight * 0.6 || diagonal > straight * 1.65 {
         return None;
     }
     Some(Finder {

@@ -87,6 +87,103 @@ fn read_modules(bitmap: &Bitmap, perspective: &Perspective, side: usize) -> Vec<
     modules
 }
 
+/// Whether the module at `(x, y)` of every code of `side` modules is dark, for the modules
+/// whose colour does not depend on the data: the finder patterns, their separators and
+/// the timing patterns (`None` elsewhere).
+fn fixed_module(x: usize, y: usize, side: usize) -> Option<bool> {
+    let finder = |fx: usize, fy: usize| -> Option<bool> {
+        let (dx, dy) = (x.checked_sub(fx)?, y.checked_sub(fy)?);
+        if dx > 6 || dy > 6 {
+            return None;
+        }
+        let ring = dx == 0 || dy == 0 || dx == 6 || dy == 6;
+        let stone = (2..=4).contains(&dx) && (2..=4).contains(&dy);
+        Some(ring || stone)
+    };
+    let corner = side - 7;
+    if let Some(dark) = finder(0, 0).or(finder(corner, 0)).or(finder(0, corner)) {
+        return Some(dark);
+    }
+    let separator = (x == 7 && (y < 8 || y >= side - 8))
+        || (y == 7 && (x < 8 || x >= side - 8))
+        || (x == side - 8 && y < 8)
+        || (y == side - 8 && x < 8);
+    if separator {
+        return Some(false);
+    }
+    if x == 6 || y == 6 {
+        return Some((x + y).is_multiple_of(2));
+    }
+    None
+}
+
+/// How well `perspective` puts the fixed modules where `bitmap` has them: +1 for each
+/// sample of the right colour, −1 for each of the wrong one.
+fn fitness(bitmap: &Bitmap, perspective: &Perspective, cells: &[(usize, usize, bool)]) -> i64 {
+    const OFFSETS: [f64; 3] = [0.3, 0.5, 0.7];
+    let mut score = 0;
+    for &(x, y, dark) in cells {
+        for dv in OFFSETS {
+            for du in OFFSETS {
+                let Some(p) = perspective.map(x as f64 + du, y as f64 + dv) else {
+                    score -= 1;
+                    continue;
+                };
+                score += if bitmap.dark(p.x.floor() as i64, p.y.floor() as i64) == dark {
+                    1
+                } else {
+                    -1
+                };
+            }
+        }
+    }
+    score
+}
+
+/// The perspective through `from` → `to` after moving each of the four image points in
+/// turn (by a module, then half, …) wherever that fits the fixed modules better.
+fn refine(
+    bitmap: &Bitmap,
+    from: [Point; 4],
+    to: &mut [Point; 4],
+    side: usize,
+    module: f64,
+) -> Option<Perspective> {
+    let cells: Vec<(usize, usize, bool)> = (0..side * side)
+        .filter_map(|i| {
+            let (x, y) = (i % side, i / side);
+            fixed_module(x, y, side).map(|dark| (x, y, dark))
+        })
+        .collect();
+    let mut best_map = Perspective::between(from, *to)?;
+    let mut best = fitness(bitmap, &best_map, &cells);
+    let mut step = module;
+    for _pass in 0..5 {
+        for coordinate in 0..8 {
+            for sign in [1.0, -1.0] {
+                let mut moved = *to;
+                let Some(point) = moved.get_mut(coordinate / 2) else {
+                    continue;
+                };
+                if coordinate % 2 == 0 {
+                    point.x += sign * step;
+                } else {
+                    point.y += sign * step;
+                }
+                let Some(map) = Perspective::between(from, moved) else {
+                    continue;
+                };
+                let score = fitness(bitmap, &map, &cells);
+                if score > best {
+                    (best, best_map, *to) = (score, map, moved);
+                }
+            }
+        }
+        step /= 2.0;
+    }
+    Some(best_map)
+}
+
 /// The bytes of the code of `side` modules whose modules `modules` holds, if it decodes.
 fn decode_modules(modules: &[bool], side: usize) -> Option<Vec<u8>> {
     let grid = rqrr::SimpleGrid::from_func(side, |x, y| {
@@ -151,14 +248,22 @@ pub(super) fn read_code(bitmap: &Bitmap, corners: &Corners) -> Option<Vec<u8>> {
             },
         ));
         for (from, to) in fourths {
-            let Some(perspective) =
-                Perspective::between([finders[0], finders[1], finders[2], from], [tl, tr, bl, to])
-            else {
+            let from = [finders[0], finders[1], finders[2], from];
+            let mut to = [tl, tr, bl, to];
+            let Some(perspective) = Perspective::between(from, to) else {
                 continue;
             };
             let modules = read_modules(bitmap, &perspective, side);
             if let Some(bytes) = decode_modules(&modules, side) {
                 return Some(bytes);
+            }
+            // Paper bends and lenses distort: nudge the four corners until the patterns
+            // every code has (finders, separators, timing) are where the map expects them.
+            if let Some(perspective) = refine(bitmap, from, &mut to, side, module) {
+                let modules = read_modules(bitmap, &perspective, side);
+                if let Some(bytes) = decode_modules(&modules, side) {
+                    return Some(bytes);
+                }
             }
         }
     }
