@@ -86,4 +86,21 @@ fn main() {
             ms,
         );
     }
+    // Frames without a code: what every frame costs while the camera looks elsewhere.
+    let mut rng = Noise(3);
+    let mut ms = Vec::new();
+    for _ in 0..20 {
+        let frame: Vec<u8> = (0..WIDTH * HEIGHT)
+            .map(|i| {
+                let (x, y) = (i % WIDTH, i / WIDTH);
+                let shade = 60 + (x / 7 + y / 5) % 120;
+                (shade as i32 + rng.next() * 2).clamp(0, 255) as u8
+            })
+            .collect();
+        let start = Instant::now();
+        let texts = decode_gray(WIDTH, HEIGHT, &frame).unwrap();
+        ms.push(start.elapsed().as_secs_f64() * 1000.0);
+        assert!(texts.is_empty(), "{texts:?}");
+    }
+    summary("640×480 frame without a code", ms);
 }

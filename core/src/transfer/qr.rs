@@ -99,7 +99,10 @@ pub fn encode(text: &str, correction: Correction) -> Result<QrMatrix, QrError> {
 }
 
 /// Groups of three finder patterns tried per black-and-white image, likeliest first.
-const MAX_GROUPS: usize = 24;
+const MAX_GROUPS: usize = 8;
+
+/// Groups, among those, for which the corners of a bent code are searched.
+const MAX_REFINED: usize = 3;
 
 /// The texts of every QR code found in a grey image (`width × height` bytes, row-major,
 /// 0 = black). Codes that are found but cannot be read are skipped. No image makes it
@@ -133,7 +136,11 @@ pub fn decode_gray(width: usize, height: usize, pixels: &[u8]) -> Result<Vec<Str
 fn read_bitmap(bitmap: &Bitmap, texts: &mut Vec<String>) {
     let finders = locate::finders(bitmap);
     let mut used: Vec<locate::Point> = Vec::new();
-    for corners in locate::groups(&finders).into_iter().take(MAX_GROUPS) {
+    for (rank, corners) in locate::groups(&finders)
+        .into_iter()
+        .take(MAX_GROUPS)
+        .enumerate()
+    {
         let centres = [
             corners.top_left.center,
             corners.top_right.center,
@@ -142,7 +149,7 @@ fn read_bitmap(bitmap: &Bitmap, texts: &mut Vec<String>) {
         if centres.iter().any(|c| used.contains(c)) {
             continue;
         }
-        if let Some(bytes) = sample::read_code(bitmap, &corners) {
+        if let Some(bytes) = sample::read_code(bitmap, &corners, rank < MAX_REFINED) {
             used.extend(centres);
             let text = text_of(bytes);
             if !texts.contains(&text) {

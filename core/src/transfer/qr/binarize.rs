@@ -78,28 +78,30 @@ fn pixel(pixels: &[u8], i: usize) -> u32 {
     u32::from(pixels.get(i).copied().unwrap_or(255))
 }
 
-/// Dark where a pixel is below 95 % of the mean of a window of an eighth of the width
-/// centred on it, the mean taken along the row (an exponential average run both ways).
+/// Dark where a pixel is below 95 % of the mean of a window of about an eighth of the
+/// width centred on it, the mean taken along the row (an exponential average of
+/// `2^shift` pixels, run both ways).
 fn row_average(width: usize, height: usize, pixels: &[u8]) -> Vec<bool> {
-    let span = (width / 8).max(1) as u32;
+    // The power of two nearest to width / 8.
+    let shift = (width * 3 / 16).max(1).ilog2();
     let mut dark = vec![false; width * height];
     let mut forward = vec![0u32; width];
     for y in 0..height {
         let row = y * width;
-        // Running sums of about `span` pixels, left to right then right to left.
-        let mut sum = pixel(pixels, row) * span;
+        // Running sums of about `2^shift` pixels, left to right then right to left.
+        let mut sum = pixel(pixels, row) << shift;
         for (x, slot) in forward.iter_mut().enumerate() {
-            sum = sum - sum / span + pixel(pixels, row + x);
+            sum = sum - (sum >> shift) + pixel(pixels, row + x);
             *slot = sum;
         }
-        let mut back = pixel(pixels, row + width - 1) * span;
+        let mut back = pixel(pixels, row + width - 1) << shift;
         for x in (0..width).rev() {
-            back = back - back / span + pixel(pixels, row + x);
-            let mean2 = u64::from(forward.get(x).copied().unwrap_or(0) + back);
-            // pixel < 0.95 × (forward + back) / (2 × span)
-            let value = u64::from(pixel(pixels, row + x)) * 200 * u64::from(span);
+            back = back - (back >> shift) + pixel(pixels, row + x);
+            let both = forward.get(x).copied().unwrap_or(0) + back;
+            // pixel < 0.95 × both / 2^(shift + 1), in integers.
+            let value = pixel(pixels, row + x) << (shift + 1);
             if let Some(cell) = dark.get_mut(row + x) {
-                *cell = value < mean2 * 95;
+                *cell = u64::from(value) * 100 < u64::from(both) * 95;
             }
         }
     }

@@ -211,8 +211,14 @@ fn merge(found: &mut Vec<Finder>, finder: Finder) {
             return;
         }
     }
-    found.push(finder);
+    // A texture can look like thousands of patterns: past this many, only merge.
+    if found.len() < MAX_FINDERS {
+        found.push(finder);
+    }
 }
+
+/// Distinct finder patterns kept per image.
+const MAX_FINDERS: usize = 64;
 
 /// Groups of three finder patterns that could be one code, the likeliest first.
 pub(super) fn groups(finders: &[Finder]) -> Vec<Corners> {

@@ -117,6 +117,23 @@ fn fixed_module(x: usize, y: usize, side: usize) -> Option<bool> {
     None
 }
 
+/// Share of the fixed modules a grid must have right before rqrr's decoder (error
+/// correction is costly on large grids, and a frame without a code has many false ones).
+const DECODE_AGREEMENT: f64 = 0.8;
+
+/// Share of the fixed modules below which the corners are not worth refining.
+const REFINE_AGREEMENT: f64 = 0.6;
+
+/// The fixed modules of a code of `side` modules: `(x, y, dark)`.
+fn fixed_cells(side: usize) -> Vec<(usize, usize, bool)> {
+    (0..side * side)
+        .filter_map(|i| {
+            let (x, y) = (i % side, i / side);
+            fixed_module(x, y, side).map(|dark| (x, y, dark))
+        })
+        .collect()
+}
+
 /// How well `perspective` puts the fixed modules where `bitmap` has them: +1 for each
 /// sample of the right colour, −1 for each of the wrong one.
 fn fitness(bitmap: &Bitmap, perspective: &Perspective, cells: &[(usize, usize, bool)]) -> i64 {
@@ -146,17 +163,11 @@ fn refine(
     bitmap: &Bitmap,
     from: [Point; 4],
     to: &mut [Point; 4],
-    side: usize,
+    cells: &[(usize, usize, bool)],
     module: f64,
 ) -> Option<Perspective> {
-    let cells: Vec<(usize, usize, bool)> = (0..side * side)
-        .filter_map(|i| {
-            let (x, y) = (i % side, i / side);
-            fixed_module(x, y, side).map(|dark| (x, y, dark))
-        })
-        .collect();
     let mut best_map = Perspective::between(from, *to)?;
-    let mut best = fitness(bitmap, &best_map, &cells);
+    let mut best = fitness(bitmap, &best_map, cells);
     let mut step = module;
     for _pass in 0..5 {
         for coordinate in 0..8 {
@@ -173,7 +184,7 @@ fn refine(
                 let Some(map) = Perspective::between(from, moved) else {
                     continue;
                 };
-                let score = fitness(bitmap, &map, &cells);
+                let score = fitness(bitmap, &map, cells);
                 if score > best {
                     (best, best_map, *to) = (score, map, moved);
                 }
@@ -196,8 +207,13 @@ fn decode_modules(modules: &[bool], side: usize) -> Option<Vec<u8>> {
 
 /// The bytes of the code whose finder patterns are `corners`, trying the estimated size,
 /// its neighbours, and the fourth corner from the alignment pattern or from the other
-/// three.
-pub(super) fn read_code(bitmap: &Bitmap, corners: &Corners) -> Option<Vec<u8>> {
+/// three. `refine_corners` allows the slower search for the corners of a bent code, kept
+/// for the likeliest groups so that a frame with no code stays cheap.
+pub(super) fn read_code(
+    bitmap: &Bitmap,
+    corners: &Corners,
+    refine_corners: bool,
+) -> Option<Vec<u8>> {
     let estimated = corners.side();
     let module = corners.module();
     let (tl, tr, bl) = (
@@ -210,12 +226,35 @@ pub(super) fn read_code(bitmap: &Bitmap, corners: &Corners) -> Option<Vec<u8>> {
             continue;
         }
         let s = side as f64;
-        let finders = [
+        let cells = fixed_cells(side);
+        let from = [
             Point { x: 3.5, y: 3.5 },
             Point { x: s - 3.5, y: 3.5 },
             Point { x: 3.5, y: s - 3.5 },
+            Point {
+                x: s - 3.5,
+                y: s - 3.5,
+            },
         ];
-        let mut fourths = Vec::with_capacity(2);
+        // First the fourth corner that completes the parallelogram: if even the fixed
+        // modules near the three finders do not fit, this is no code of this size.
+        let parallelogram = [
+            tl,
+            tr,
+            bl,
+            Point {
+                x: tr.x + bl.x - tl.x,
+                y: tr.y + bl.y - tl.y,
+            },
+        ];
+        let Some(flat) = Perspective::between(from, parallelogram) else {
+            continue;
+        };
+        let flat_share = fitness_share(bitmap, &flat, &cells);
+        if flat_share < REFINE_AGREEMENT {
+            continue;
+        }
+        let mut candidates = Vec::with_capacity(2);
         if side > 21 {
             // The bottom-right alignment pattern's centre is 3 modules in from the
             // bottom-right finder's would-be centre.
@@ -224,48 +263,63 @@ pub(super) fn read_code(bitmap: &Bitmap, corners: &Corners) -> Option<Vec<u8>> {
                 x: tl.x + (tr.x - tl.x + bl.x - tl.x) * k,
                 y: tl.y + (tr.y - tl.y + bl.y - tl.y) * k,
             };
-            for reach in [4.0, 10.0] {
-                if let Some(found) = alignment(bitmap, estimate, module, module * reach) {
-                    fourths.push((
-                        Point {
-                            x: s - 6.5,
-                            y: s - 6.5,
-                        },
-                        found,
-                    ));
-                    break;
+            let found = alignment(bitmap, estimate, module, module * 4.0)
+                .or_else(|| alignment(bitmap, estimate, module, module * 10.0));
+            if let Some(found) = found {
+                let from = [
+                    from[0],
+                    from[1],
+                    from[2],
+                    Point {
+                        x: s - 6.5,
+                        y: s - 6.5,
+                    },
+                ];
+                let to = [tl, tr, bl, found];
+                if let Some(map) = Perspective::between(from, to) {
+                    let share = fitness_share(bitmap, &map, &cells);
+                    candidates.push((share, map, from, to));
                 }
             }
         }
-        fourths.push((
-            Point {
-                x: s - 3.5,
-                y: s - 3.5,
-            },
-            Point {
-                x: tr.x + bl.x - tl.x,
-                y: tr.y + bl.y - tl.y,
-            },
-        ));
-        for (from, to) in fourths {
-            let from = [finders[0], finders[1], finders[2], from];
-            let mut to = [tl, tr, bl, to];
-            let Some(perspective) = Perspective::between(from, to) else {
-                continue;
-            };
-            let modules = read_modules(bitmap, &perspective, side);
-            if let Some(bytes) = decode_modules(&modules, side) {
-                return Some(bytes);
+        candidates.push((flat_share, flat, from, parallelogram));
+        for (share, map, from, mut to) in candidates {
+            if share >= DECODE_AGREEMENT {
+                if let Some(bytes) = decode_modules(&read_modules(bitmap, &map, side), side) {
+                    return Some(bytes);
+                }
             }
             // Paper bends and lenses distort: nudge the four corners until the patterns
             // every code has (finders, separators, timing) are where the map expects them.
-            if let Some(perspective) = refine(bitmap, from, &mut to, side, module) {
-                let modules = read_modules(bitmap, &perspective, side);
-                if let Some(bytes) = decode_modules(&modules, side) {
-                    return Some(bytes);
+            if !refine_corners || side != estimated || share < REFINE_AGREEMENT {
+                continue;
+            }
+            if let Some(map) = refine(bitmap, from, &mut to, &cells, module) {
+                if fitness_share(bitmap, &map, &cells) >= DECODE_AGREEMENT {
+                    if let Some(bytes) = decode_modules(&read_modules(bitmap, &map, side), side) {
+                        return Some(bytes);
+                    }
                 }
             }
         }
     }
     None
+}
+
+/// The share of the fixed modules `cells` that `perspective` finds of the right colour,
+/// one sample at each module's centre.
+fn fitness_share(
+    bitmap: &Bitmap,
+    perspective: &Perspective,
+    cells: &[(usize, usize, bool)],
+) -> f64 {
+    let right = cells
+        .iter()
+        .filter(|&&(x, y, dark)| {
+            perspective
+                .map(x as f64 + 0.5, y as f64 + 0.5)
+                .is_some_and(|p| bitmap.dark(p.x.floor() as i64, p.y.floor() as i64) == dark)
+        })
+        .count();
+    right as f64 / cells.len().max(1) as f64
 }
