@@ -92,15 +92,16 @@ pub(super) fn finders(bitmap: &Bitmap) -> Vec<Finder> {
 
 /// The runs of one row as `(start, length)`, alternating colours from the first pixel.
 fn row_runs(bitmap: &Bitmap, y: i64, runs: &mut Vec<(i64, i64)>) {
-    let mut start = 0i64;
-    let mut colour = bitmap.dark(0, y);
-    for x in 1..=bitmap.width as i64 {
-        let here = x < bitmap.width as i64 && bitmap.dark(x, y);
-        if here != colour || x == bitmap.width as i64 {
-            runs.push((start, x - start));
-            start = x;
-            colour = here;
+    let row = bitmap.row(y as usize);
+    let mut start = 0usize;
+    for (x, pair) in row.windows(2).enumerate() {
+        if pair.first() != pair.get(1) {
+            runs.push((start as i64, (x + 1 - start) as i64));
+            start = x + 1;
         }
+    }
+    if !row.is_empty() {
+        runs.push((start as i64, (row.len() - start) as i64));
     }
 }
 
