@@ -2,6 +2,11 @@
 //! the texts found in a grey camera frame (the Rust decoder the app uses where the browser
 //! has no `BarcodeDetector`, as on iPhones).
 
+mod binarize;
+mod locate;
+mod sample;
+
+use binarize::{binarize, Bitmap, Threshold, THRESHOLDS};
 use qrcode::{Color, EcLevel, QrCode};
 use thiserror::Error;
 
@@ -93,20 +98,16 @@ pub fn encode(text: &str, correction: Correction) -> Result<QrMatrix, QrError> {
     })
 }
 
-/// The texts of the grids rqrr finds in a prepared image (its buffer type is private, so
-/// a macro rather than a function).
-macro_rules! read_grids {
-    ($image:ident) => {
-        $image
-            .detect_grids()
-            .into_iter()
-            .filter_map(|grid| grid.decode().ok().map(|(_, text)| text))
-            .collect::<Vec<String>>()
-    };
-}
+/// Groups of three finder patterns tried per black-and-white image, likeliest first.
+const MAX_GROUPS: usize = 8;
+
+/// Groups, among those, for which the corners of a bent code are searched.
+const MAX_REFINED: usize = 3;
 
 /// The texts of every QR code found in a grey image (`width × height` bytes, row-major,
-/// 0 = black). Codes that are found but cannot be read are skipped.
+/// 0 = black). Codes that are found but cannot be read are skipped. No image makes it
+/// panic: finding the code and mapping its modules is done here, with every step checked;
+/// rqrr only corrects errors and reads the data of the grid of modules.
 pub fn decode_gray(width: usize, height: usize, pixels: &[u8]) -> Result<Vec<String>, QrError> {
     if width == 0
         || height == 0
@@ -116,54 +117,52 @@ pub fn decode_gray(width: usize, height: usize, pixels: &[u8]) -> Result<Vec<Str
     {
         return Err(QrError::BadImage);
     }
-    // First the decoder's own row-wise threshold (fast, good on sharp images); when it finds
-    // nothing, a threshold against the local 2-D mean, which copes better with the soft
-    // edges of a phone filming a screen.
-    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
-        pixels.get(y * width + x).copied().unwrap_or(255)
-    });
-    let found = read_grids!(image);
-    if !found.is_empty() {
-        return Ok(found);
+    // The cheapest threshold first (a clean frame reads on it), the others only when it
+    // found nothing, then light codes on a dark background.
+    let mut texts = Vec::new();
+    for threshold in THRESHOLDS {
+        let bitmap = binarize(width, height, pixels, threshold);
+        read_bitmap(&bitmap, &mut texts);
+        if !texts.is_empty() {
+            return Ok(texts);
+        }
     }
-    let dark = binarize(width, height, pixels);
-    let mut image = rqrr::PreparedImage::prepare_from_bitmap(width, height, |x, y| {
-        dark.get(y * width + x).copied().unwrap_or(false)
-    });
-    Ok(read_grids!(image))
+    let inverted = binarize(width, height, pixels, Threshold::RowAverage).inverted();
+    read_bitmap(&inverted, &mut texts);
+    Ok(texts)
 }
 
-/// Dark where a pixel is darker than the mean of the square around it (side about an
-/// eighth of the image), computed with an integral image.
-fn binarize(width: usize, height: usize, pixels: &[u8]) -> Vec<bool> {
-    let radius = (width.min(height) / 16).max(4);
-    let stride = width + 1;
-    let mut integral = vec![0u64; stride * (height + 1)];
-    for y in 0..height {
-        let mut row = 0u64;
-        for x in 0..width {
-            row += u64::from(pixels.get(y * width + x).copied().unwrap_or(255));
-            let above = integral.get(y * stride + x + 1).copied().unwrap_or(0);
-            if let Some(cell) = integral.get_mut((y + 1) * stride + x + 1) {
-                *cell = above + row;
+/// Adds to `texts` the text of every code read in `bitmap`.
+fn read_bitmap(bitmap: &Bitmap, texts: &mut Vec<String>) {
+    let finders = locate::finders(bitmap);
+    let mut used: Vec<locate::Point> = Vec::new();
+    for (rank, corners) in locate::groups(&finders)
+        .into_iter()
+        .take(MAX_GROUPS)
+        .enumerate()
+    {
+        let centres = [
+            corners.top_left.center,
+            corners.top_right.center,
+            corners.bottom_left.center,
+        ];
+        if centres.iter().any(|c| used.contains(c)) {
+            continue;
+        }
+        if let Some(bytes) = sample::read_code(bitmap, &corners, rank < MAX_REFINED) {
+            used.extend(centres);
+            let text = text_of(bytes);
+            if !texts.contains(&text) {
+                texts.push(text);
             }
         }
     }
-    let at = |x: usize, y: usize| integral.get(y * stride + x).copied().unwrap_or(0);
-    let mut dark = vec![false; width * height];
-    for y in 0..height {
-        let (y0, y1) = (y.saturating_sub(radius), (y + radius + 1).min(height));
-        for x in 0..width {
-            let (x0, x1) = (x.saturating_sub(radius), (x + radius + 1).min(width));
-            let sum = at(x1, y1) + at(x0, y0) - at(x0, y1) - at(x1, y0);
-            let count = ((x1 - x0) * (y1 - y0)) as u64;
-            let value = u64::from(pixels.get(y * width + x).copied().unwrap_or(255));
-            if let Some(cell) = dark.get_mut(y * width + x) {
-                *cell = value * count < sum;
-            }
-        }
-    }
-    dark
+}
+
+/// A code's bytes as text: UTF-8 when they are, else ISO 8859-1 (the QR default).
+fn text_of(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes)
+        .unwrap_or_else(|e| e.into_bytes().into_iter().map(char::from).collect())
 }
 
 /// Luminance of RGBA pixels (as read from a canvas), for [`decode_gray`].

@@ -13,7 +13,7 @@ pub const HEIGHT: usize = 480;
 pub struct Noise(pub u64);
 
 impl Noise {
-    fn next(&mut self) -> i32 {
+    pub fn next(&mut self) -> i32 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
