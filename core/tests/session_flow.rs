@@ -268,3 +268,95 @@ fn a_session_from_start_to_finish() {
     );
     assert_eq!(record.evaluations.len(), 1);
 }
+
+/// A need given on the participant's own phone carries their latest self-assessment once,
+/// skipped topics left out, and is accepted from them (not only from the animator).
+#[test]
+fn a_need_given_on_the_phone_brings_the_persons_own_levels() {
+    use entraide_core::assessment::{AssessmentResult, TopicResult};
+    use entraide_core::session::today::{give_need, skills_of};
+    let topic = |level: u8, skipped: bool| TopicResult {
+        level,
+        stars: level,
+        reached: level,
+        of: 4,
+        can_help: level == 3,
+        wants_to_learn: level == 0 && !skipped,
+        skipped,
+    };
+    let result = AssessmentResult {
+        taken_at: T0 - 86_400_000,
+        devices: Default::default(),
+        topics: [
+            ("email".to_string(), topic(3, false)),
+            ("video_calls".to_string(), topic(0, false)),
+            ("photos_files".to_string(), topic(0, true)),
+        ]
+        .into_iter()
+        .collect(),
+    };
+    let skills = skills_of(&result);
+    assert_eq!(skills.on, Day::from_unix_ms(T0 - 86_400_000));
+    assert_eq!(skills.levels().get("email"), Some(&3));
+    assert!(skills.topics["video_calls"].wants);
+    assert!(
+        !skills.topics.contains_key("photos_files"),
+        "a skipped topic says nothing"
+    );
+
+    let mut phones = group(2, &[]);
+    let session = RecordId([7; 16]);
+    let day = Day::from_unix_ms(T0);
+    let mut ops = plan::plan(session, day, "Salle Rivière", Track::Beginners, vec![]);
+    ops.push(plan::open(session));
+    ops.extend(presence::by_tap(session, person(1), None));
+    phones[0].write(T0, ops);
+    let (animator, participant) = phones.split_at_mut(1);
+    participant[0].pull(&animator[0], None, T0 + 1);
+
+    let need = Need {
+        topic: None,
+        device: Some(Device::Phone),
+        helps: true,
+    };
+    let me = person(1);
+    let ops = give_need(
+        phones[1].replica.record(),
+        session,
+        me,
+        need.clone(),
+        Some(&result),
+    );
+    assert_eq!(ops.len(), 2, "the need and the levels");
+    phones[1].write(T0 + 2, ops);
+    let again = give_need(
+        phones[1].replica.record(),
+        session,
+        me,
+        need.clone(),
+        Some(&result),
+    );
+    assert_eq!(
+        again.len(),
+        1,
+        "levels already in the record are not written twice"
+    );
+
+    let (animator, participant) = phones.split_at_mut(1);
+    let report = animator[0].pull(&participant[0], None, T0 + 3);
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    let record = phones[0].replica.record();
+    assert_eq!(record.needs.get(&(session, me)), Some(&need));
+    assert_eq!(
+        record.latest_skills(me).map(Skills::levels),
+        Some(skills.levels())
+    );
+    let instance = groups::instance(record, session, topics());
+    let marcel = instance
+        .people
+        .iter()
+        .find(|p| p.id == groups::matching_id(me))
+        .unwrap();
+    assert!(marcel.helps);
+    assert_eq!(marcel.levels.get("email"), Some(&3));
+}

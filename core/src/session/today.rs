@@ -3,9 +3,11 @@
 //! pièces jointes"), the help to log in three taps with topic and minutes already filled
 //! in, the short evaluation and the vote.
 
+use crate::assessment::AssessmentResult;
 use crate::merge::{HelpFields, Op};
 use crate::model::{
     Autonomy, Day, Device, GroupRecord, HelpGroup, Need, PersonId, RecordId, Session, SessionState,
+    Skills, TopicLevel,
 };
 
 /// This phone's part in today's help group.
@@ -149,4 +151,49 @@ pub fn helper_posture(french: bool) -> &'static str {
     } else {
         "Do it with the person, not for them. Their passwords stay theirs."
     }
+}
+
+/// A finished self-assessment in the record's form (topics the person skipped are left
+/// out), so the matching uses the person's own levels and never a guess.
+pub fn skills_of(result: &AssessmentResult) -> Skills {
+    Skills {
+        on: Day::from_unix_ms(result.taken_at),
+        topics: result
+            .topics
+            .iter()
+            .filter(|(_, r)| !r.skipped)
+            .map(|(id, r)| {
+                (
+                    id.clone(),
+                    TopicLevel {
+                        level: r.level.min(3),
+                        stars: r.stars.min(5),
+                        wants: r.wants_to_learn,
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The ops of my need for today, given on my own phone: the need, and my latest
+/// self-assessment when the record does not hold it yet.
+pub fn give_need(
+    record: &GroupRecord,
+    session: RecordId,
+    me: PersonId,
+    need: Need,
+    latest: Option<&AssessmentResult>,
+) -> Vec<Op> {
+    let mut ops = vec![Op::Need {
+        session,
+        person: me,
+        need,
+    }];
+    if let Some(skills) = latest.map(skills_of) {
+        if record.latest_skills(me) != Some(&skills) {
+            ops.push(Op::Skills { person: me, skills });
+        }
+    }
+    ops
 }
