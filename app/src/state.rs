@@ -5,6 +5,20 @@
 use crate::services::record::{self, Book, Opened, RecordError};
 use crate::services::vault::{Profile, VaultStatus};
 use leptos::prelude::*;
+use reactive_stores::Store;
+
+/// The groups' records as every screen reads them: one reactive store, written only through
+/// [`AppState::write_record`] and the hand-over services, whose saves go through the
+/// record's ordered queue.
+#[derive(Store, Default)]
+pub struct Records {
+    /// Every group's record, open in memory once the vault is (None while locked or loading).
+    pub book: Option<Book>,
+    /// Why the records could not be opened or saved, if they could not.
+    pub error: Option<RecordErrorView>,
+    /// How the records were opened (stored, moved from the earlier version, none yet).
+    pub opened: Option<Opened>,
+}
 
 /// State shared by every screen.
 #[derive(Clone, Copy)]
@@ -17,12 +31,8 @@ pub struct AppState {
     pub vault: RwSignal<VaultStatus>,
     /// The open vault's profile (None when locked or absent).
     pub profile: RwSignal<Option<Profile>>,
-    /// Every group's record, open in memory once the vault is (None while locked or loading).
-    pub records: RwSignal<Option<Book>, LocalStorage>,
-    /// Why the records could not be opened or saved, if they could not.
-    pub records_error: RwSignal<Option<RecordErrorView>>,
-    /// How the records were opened (stored, moved from the earlier version, none yet).
-    pub records_opened: RwSignal<Option<Opened>>,
+    /// The groups' records (see [`Records`]).
+    pub records: Store<Records, LocalStorage>,
 }
 
 /// A record error as the screen shows it.
@@ -51,9 +61,7 @@ impl AppState {
             update_ready: RwSignal::new(false),
             vault: RwSignal::new(VaultStatus::Checking),
             profile: RwSignal::new(None),
-            records: RwSignal::new_local(None),
-            records_error: RwSignal::new(None),
-            records_opened: RwSignal::new(None),
+            records: Store::new_local(Records::default()),
         }
     }
 }
@@ -64,8 +72,8 @@ impl AppState {
         crate::services::vault::lock();
         crate::services::catalog::set_group_catalog(None);
         self.profile.set(None);
-        self.records.set(None);
-        self.records_opened.set(None);
+        self.records.book().set(None);
+        self.records.opened().set(None);
         self.vault.set(VaultStatus::Locked);
     }
 
@@ -84,13 +92,13 @@ impl AppState {
     pub async fn load_records(&self) {
         match record::open().await {
             Ok((book, opened)) => {
-                self.records.set(Some(book));
-                self.records_opened.set(Some(opened));
-                self.records_error.set(None);
+                self.records.book().set(Some(book));
+                self.records.opened().set(Some(opened));
+                self.records.error().set(None);
             }
             Err(e) => {
                 web_sys::console::warn_1(&format!("records: {e}").into());
-                self.records_error.set(Some(RecordErrorView::from(&e)));
+                self.records.error().set(Some(RecordErrorView::from(&e)));
             }
         }
     }
@@ -104,6 +112,7 @@ impl AppState {
     ) -> Result<T, RecordError> {
         let result = self
             .records
+            .book()
             .try_update(|book| {
                 let book = book.as_mut().ok_or(RecordError::UnknownGroup)?;
                 let replica = book.replica_mut(group).ok_or(RecordError::UnknownGroup)?;
@@ -113,7 +122,7 @@ impl AppState {
             })
             .unwrap_or(Err(RecordError::UnknownGroup));
         if let Err(e) = &result {
-            self.records_error.set(Some(RecordErrorView::from(e)));
+            self.records.error().set(Some(RecordErrorView::from(e)));
         }
         result
     }

@@ -5,6 +5,7 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::i18n::*;
 use crate::platform::service_worker;
 use crate::state::use_app_state;
+use crate::state::RecordsStoreFields;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -39,6 +40,16 @@ pub fn Shell(
                 <button class="button button-quiet" on:click=move |_| state.demo.set(false)>
                     {t!(i18n, demo_leave)}
                 </button>
+            </div>
+        </Show>
+        // A record that could not be read or saved: said once, for every screen.
+        <Show when=move || state.records.error().with(Option::is_some)>
+            <div class="banner banner-error" role="alert" data-testid="records-error">
+                <p>
+                    {move || state.records.error().with(|e| {
+                        e.as_ref().map(|e| if i18n.get_locale() == Locale::fr { e.fr } else { e.en })
+                    })}
+                </p>
             </div>
         </Show>
         <main id="main" tabindex="-1">

@@ -82,8 +82,15 @@ pub fn FailureText(
                 "weak" => t_string!(i18n, error_weak).to_string(),
                 "not_noted" => t_string!(i18n, error_not_noted).to_string(),
                 "no_file" => t_string!(i18n, error_no_file).to_string(),
-                "storage" => format!("{} {}", t_string!(i18n, error_storage), f.detail),
-                _ => format!("{} {}", t_string!(i18n, error_other), f.detail),
+                // The technical detail goes to the console, never on the screen.
+                "storage" => {
+                    web_sys::console::warn_1(&f.detail.clone().into());
+                    t_string!(i18n, error_storage).to_string()
+                }
+                _ => {
+                    web_sys::console::warn_1(&f.detail.clone().into());
+                    t_string!(i18n, error_other).to_string()
+                }
             };
             view! { <p class="error-text" role="alert" data-testid="error">{text}</p> }
         })

@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::services::report::{self, parse_month, PeriodChoice, ReportView};
 use crate::services::vault::{now_ms, yield_to_browser, VaultStatus};
 use crate::state::use_app_state;
+use crate::state::RecordsStoreFields;
 use entraide_core::model::{Day, GroupRecord, Track};
 use entraide_core::screens::Screen;
 use leptos::prelude::*;
@@ -21,13 +22,13 @@ pub fn ReportsPage() -> impl IntoView {
     let state = use_app_state();
     let today = Day::from_unix_ms(now_ms());
     // Catch up with what the group screens wrote since the last opening.
-    if !state.demo.get_untracked() && state.records.with_untracked(Option::is_some) {
+    if !state.demo.get_untracked() && state.records.book().with_untracked(Option::is_some) {
         leptos::task::spawn_local(async move { state.load_records().await });
     }
     // The record to report on: the demo year, or the first group this phone animates.
     let record = LocalResource::new(move || {
         let demo = state.demo.get();
-        let own = state.records.with(|book| {
+        let own = state.records.book().with(|book| {
             book.as_ref().and_then(|b| {
                 b.groups().iter().filter(|g| g.animates).find_map(|g| {
                     let id = entraide_core::transfer::GroupId::from_hex(&g.group)?;

@@ -4,11 +4,12 @@
 //! person writes into the record. The bookkeeping is core's ledger; every change is saved
 //! through the record's ordered queue, replica and ledger in one transaction.
 
+use crate::state::RecordsStoreFields;
 use entraide_core::merge::ledger::Received;
 use entraide_core::merge::summary::summary;
 use entraide_core::merge::wire::WireError;
-use entraide_core::merge::MergeError;
-use entraide_core::model::{Day, GroupRecord, PersonId, RecordId, Tip, TopicId};
+use entraide_core::merge::{MergeError, Op};
+use entraide_core::model::{Day, GroupRecord, MemberRole, PersonId, RecordId, Tip, TopicId};
 use entraide_core::session::tips::{self, TipError};
 use entraide_core::transfer::GroupId;
 use leptos::prelude::*;
@@ -97,7 +98,7 @@ fn arrival(received: &Received, record: &GroupRecord) -> Arrival {
 
 /// What this phone would hand over now: its own changes not yet acknowledged.
 pub fn pending(state: AppState, group: GroupId) -> usize {
-    state.records.with(|book| {
+    state.records.book().with(|book| {
         book.as_ref()
             .and_then(|b| b.replica(group).map(|r| b.ledger(group).unacknowledged(r)))
             .unwrap_or(0)
@@ -107,10 +108,57 @@ pub fn pending(state: AppState, group: GroupId) -> usize {
 /// Whether this phone's record knows its own member (true after the first hand-back on a
 /// participant's phone, always on the founder's).
 pub fn knows_me(state: AppState, group: GroupId) -> bool {
-    state.records.with(|book| {
+    state.records.book().with(|book| {
         book.as_ref()
             .and_then(|b| b.replica(group))
             .is_some_and(|r| r.record().role_of(r.me()).is_some())
+    })
+}
+
+/// Whether this phone's member animates the group in its record (the founder, or a
+/// co-animator an animator named).
+pub fn animates(state: AppState, group: GroupId) -> bool {
+    state.records.book().with(|book| {
+        book.as_ref()
+            .and_then(|b| b.replica(group))
+            .and_then(|r| r.record().role_of(r.me()))
+            .is_some_and(MemberRole::animates)
+    })
+}
+
+/// Whether `person` is a co-animator in the group's record.
+pub fn is_co_animator(state: AppState, group: GroupId, person: PersonId) -> bool {
+    state.records.book().with(|book| {
+        book.as_ref()
+            .and_then(|b| b.replica(group))
+            .and_then(|r| r.record().role_of(person))
+            == Some(MemberRole::CoAnimator)
+    })
+}
+
+/// Names `person` co-animator (or back to participant): their phone animates the group
+/// once it has merged the next hand-back.
+pub async fn set_co_animator(
+    state: AppState,
+    group: GroupId,
+    person: PersonId,
+    co_animator: bool,
+) -> Result<(), HandoverError> {
+    let (device, _) = identity::current().await?;
+    let role = if co_animator {
+        MemberRole::CoAnimator
+    } else {
+        MemberRole::Participant
+    };
+    exchange(state, group, |replica, _| {
+        replica
+            .write(
+                &device,
+                vault::now_ms(),
+                vec![Op::MemberRole { person, role }],
+            )
+            .map(|_| ())
+            .map_err(|e| HandoverError::Record(RecordError::Merge(e)))
     })
 }
 
@@ -125,6 +173,7 @@ fn exchange<T>(
 ) -> Result<T, HandoverError> {
     state
         .records
+        .book()
         .try_update(|book| {
             let book = book.as_mut().ok_or(RecordError::UnknownGroup)?;
             let (replica, ledger) = book.exchange_mut(group).ok_or(RecordError::UnknownGroup)?;
@@ -230,7 +279,7 @@ fn tip_view(tip: &Tip, record: &GroupRecord, me: PersonId, french: bool) -> TipV
 
 /// The group's tips, newest first.
 pub fn library(state: AppState, group: GroupId, french: bool) -> Vec<TipView> {
-    state.records.with(|book| {
+    state.records.book().with(|book| {
         book.as_ref()
             .and_then(|b| b.replica(group))
             .map(|r| {

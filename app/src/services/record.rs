@@ -207,7 +207,7 @@ impl Book {
     /// after.
     pub fn exchange_mut(&mut self, group: GroupId) -> Option<(&mut Replica, &mut Ledger)> {
         let replica = self.replicas.get_mut(&group)?;
-        let ledger = self.ledgers.entry(group).or_insert_with(Ledger::new);
+        let ledger = self.ledgers.entry(group).or_default();
         Some((replica, ledger))
     }
 
