@@ -3,34 +3,7 @@
 // screen takes to appear after a tap (a figure, not an assertion).
 import { test, expect } from "@playwright/test";
 import { audit, createVault, shots } from "./screens.mjs";
-
-/** Answers every level question with `pick(topic, level)`; returns render times in ms. */
-async function answerAll(page, pick, shotPrefix) {
-  const times = [];
-  for (let i = 0; i < 200; i++) {
-    const question = page.getByTestId("level-question");
-    if (!(await question.isVisible())) break;
-    const topic = await question.getAttribute("data-topic");
-    const level = Number(await question.getAttribute("data-level"));
-    if (shotPrefix && i === 0) {
-      expect(await audit(page)).toEqual([]);
-      await page.screenshot({ path: `${shotPrefix}-question.png`, fullPage: true });
-    }
-    const answer = pick(topic, level);
-    const before = `${topic}/${level}`;
-    const t0 = Date.now();
-    await question.locator(`button[data-answer="${answer}"]`).click();
-    await page.waitForFunction(
-      (b) => {
-        const q = document.querySelector("[data-testid=level-question]");
-        return !q || `${q.dataset.topic}/${q.dataset.level}` !== b;
-      },
-      before,
-    );
-    times.push(Date.now() - t0);
-  }
-  return times;
-}
+import { answerAll } from "./camera/room.mjs";
 
 test("a complete self-assessment, kept across a reload, then progress", async ({ page }) => {
   const passphrase = await createVault(page, "Lucienne");
@@ -59,7 +32,7 @@ test("a complete self-assessment, kept across a reload, then progress", async ({
   await page.getByTestId("back").click();
   await expect(page.getByTestId("level-question")).toHaveAttribute("data-topic", first);
   await expect(page.getByTestId("level-question")).toHaveAttribute("data-level", "0");
-  const times = await answerAll(page, (topic, level) => (topic === "email" && level < 2 ? "Alone" : "WithHelp"), `${shots}/skills-3`);
+  const times = await answerAll(page, (topic, level) => (topic === "email" && level < 2 ? "Alone" : "WithHelp"), `${shots}/skills-3`, audit);
   const sorted = [...times].sort((a, b) => a - b);
   console.log(`question screen after a tap: median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted.at(-1)} ms over ${times.length} taps`);
 

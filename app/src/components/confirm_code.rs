@@ -58,6 +58,11 @@ pub fn ExchangeFailure(
                 "not_yet_member" => t_string!(i18n, exchange_error_not_yet_member).to_string(),
                 "tip_empty" => t_string!(i18n, exchange_error_tip_empty).to_string(),
                 "tip_long" => t_string!(i18n, exchange_error_tip_long).to_string(),
+                "no_place" => t_string!(i18n, exchange_error_no_place).to_string(),
+                "topics_differ" => t_string!(i18n, exchange_error_topics_differ).to_string(),
+                "other_day" => t_string!(i18n, exchange_error_other_day).to_string(),
+                "empty_nickname" => t_string!(i18n, exchange_error_empty_nickname).to_string(),
+                "not_allowed" => t_string!(i18n, exchange_error_not_allowed).to_string(),
                 // The guard's sentence: French on the first line, English on the second.
                 "sensitive" => {
                     let mut lines = detail.splitn(2, '\n');
@@ -69,7 +74,11 @@ pub fn ExchangeFailure(
                         en
                     }
                 }
-                _ => format!("{} {detail}", t_string!(i18n, error_storage)),
+                // The technical detail goes to the console, never on the screen.
+                _ => {
+                    web_sys::console::warn_1(&detail.into());
+                    t_string!(i18n, error_storage).to_string()
+                }
             };
             view! { <p class="error" role="alert" data-testid="exchange-error">{text}</p> }
         })

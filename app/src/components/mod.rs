@@ -14,6 +14,7 @@ pub mod record_exchange;
 pub mod report_sections;
 pub mod results;
 pub mod scanner;
+pub mod session_today;
 pub mod shell;
 pub mod vault_error;
 pub mod vault_forms;

@@ -35,6 +35,7 @@ fn ArrivalCard(arrival: Arrival) -> impl IntoView {
     let i18n = use_i18n();
     let lines = arrival_lines(&arrival, i18n.get_locale_untracked());
     let empty = lines.is_empty();
+    let from = arrival.from.clone();
     view! {
         <li class="arrival" data-testid="arrival">
             <Show when=move || empty>
@@ -42,6 +43,11 @@ fn ArrivalCard(arrival: Arrival) -> impl IntoView {
                     {t_string!(i18n, record_nothing_new)
                         .to_string()
                         .replace("{name}", &arrival.from)}
+                </p>
+            </Show>
+            <Show when=move || !empty>
+                <p class="arrival-from" data-testid="arrival-from">
+                    {t_string!(i18n, record_from).to_string().replace("{name}", &from)}
                 </p>
             </Show>
             <ul>
@@ -66,6 +72,7 @@ pub fn GiveSession(group: GroupId, done: Callback<()>) -> impl IntoView {
     let payload = RwSignal::new(None::<Vec<u8>>);
     let failure = RwSignal::new(None::<(&'static str, String)>);
     let pending = handover::pending(state, group);
+    let animator = handover::animates(state, group);
     spawn_local(async move {
         match handover::give(state, group).await {
             Ok(bytes) => payload.set(Some(bytes)),
@@ -75,10 +82,18 @@ pub fn GiveSession(group: GroupId, done: Callback<()>) -> impl IntoView {
     let label = Signal::derive(move || t_string!(i18n, record_give_label).to_string());
     view! {
         <section class="card" data-testid="give-session">
-            <h2>{t!(i18n, record_give_title)}</h2>
+            <h2>
+                {move || if animator {
+                    t_string!(i18n, record_give_peer_title)
+                } else {
+                    t_string!(i18n, record_give_title)
+                }}
+            </h2>
             <p>
                 {move || {
-                    if pending == 0 {
+                    if animator {
+                        t_string!(i18n, record_give_peer_intro).to_string()
+                    } else if pending == 0 {
                         t_string!(i18n, record_give_nothing).to_string()
                     } else {
                         t_string!(i18n, record_give_intro)

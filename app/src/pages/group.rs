@@ -14,7 +14,9 @@ use crate::components::record_exchange::{
     CollectSessions, GiveSession, HandBack, ReceiveHandBack, TipsBoard,
 };
 use crate::components::scanner::Scanner;
+use crate::components::session_today::TodaySession;
 use crate::i18n::*;
+use crate::services::handover;
 use crate::services::membership::{self, Group, GroupRole, Member, Membership, MembershipError};
 use crate::services::vault::VaultStatus;
 use crate::state::use_app_state;
@@ -76,6 +78,8 @@ enum Step {
     ReceiveBack(GroupId),
     /// The group's tips.
     Tips(GroupId),
+    /// Today's session.
+    Today(GroupId),
 }
 
 type Failure = Option<(&'static str, String)>;
@@ -215,6 +219,12 @@ fn GroupBoard() -> impl IntoView {
             Step::HandBack(id) => view! { <HandBack group=id done=Callback::new(move |()| go(Step::List)) /> }.into_any(),
             Step::ReceiveBack(id) => view! { <ReceiveHandBack group=id done=Callback::new(move |()| go(Step::List)) /> }.into_any(),
             Step::Tips(id) => view! { <TipsBoard group=id done=Callback::new(move |()| go(Step::List)) /> }.into_any(),
+            Step::Today(id) => {
+                // Read once: a change to the record must not rebuild the screen (and lose
+                // what the scanner or a form holds).
+                let animates = untrack(|| handover::animates(state, id));
+                view! { <TodaySession group=id animates=animates done=Callback::new(move |()| go(Step::List)) /> }.into_any()
+            }
             Step::Answer { group, answer, code, animator } => {
                 let leave = move |_| {
                     spawn_local(async move {
@@ -298,10 +308,19 @@ fn GroupCard(
             }
         });
     };
+    let state = use_app_state();
+    let name_co_animator = move |person| {
+        let co = !handover::is_co_animator(state, id, person);
+        spawn_local(async move {
+            if let Err(e) = handover::set_co_animator(state, id, person, co).await {
+                failure.set(Some((e.code(), e.detail())));
+            }
+        });
+    };
     let body = match group.role {
         GroupRole::Animator => view! {
             <p>{t!(i18n, group_you_animate)}</p>
-            <h4>{t!(i18n, group_members)}</h4>
+            <h3>{t!(i18n, group_members)}</h3>
             <Show when={let empty = group.members.is_empty(); move || empty}>
                 <p class="hint">{t!(i18n, group_no_member)}</p>
             </Show>
@@ -312,8 +331,23 @@ fn GroupCard(
                         <li>
                             <span>{m.contact.name.clone()}</span>
                             <span class="hint">{format!(" · {}", m.code.replace(' ', "\u{a0}"))}</span>
+                            <Show when=move || handover::is_co_animator(state, id, person)>
+                                <span class="hint" data-testid="co-animator">{t!(i18n, group_co_animator)}</span>
+                            </Show>
                             <button type="button" class="button button-small" on:click=move |_| remove(person)>
                                 {t!(i18n, group_remove)}
+                            </button>
+                            <button
+                                type="button"
+                                class="button button-small"
+                                data-testid="toggle-co-animator"
+                                on:click=move |_| name_co_animator(person)
+                            >
+                                {move || if handover::is_co_animator(state, id, person) {
+                                    t_string!(i18n, group_co_animator_undo)
+                                } else {
+                                    t_string!(i18n, group_co_animator_name)
+                                }}
                             </button>
                         </li>
                     }
@@ -323,14 +357,15 @@ fn GroupCard(
                 {t!(i18n, group_show_invitation)}
             </button>
             <div class="actions-column" data-testid="record-actions">
-                <button type="button" class="button button-wide" data-testid="collect-sessions-start" on:click=move |_| go.run(Step::Collect(id))>
-                    {t!(i18n, group_collect)}
+                <button type="button" class="button button-primary button-wide" data-testid="today-start" on:click=move |_| go.run(Step::Today(id))>
+                    {t!(i18n, today_title)}
                 </button>
-                <button type="button" class="button button-wide" data-testid="hand-back-start" on:click=move |_| go.run(Step::HandBack(id))>
-                    {t!(i18n, group_hand_back)}
-                </button>
+                <AnimatorButtons id=id go=go />
                 <button type="button" class="button button-wide" data-testid="tips-start" on:click=move |_| go.run(Step::Tips(id))>
                     {t!(i18n, group_tips)}
+                </button>
+                <button type="button" class="button button-wide" data-testid="give-session-start" on:click=move |_| go.run(Step::Give(id))>
+                    {t!(i18n, group_give_peer)}
                 </button>
             </div>
             <button type="button" class="button button-quiet button-wide" on:click=leave>
@@ -347,12 +382,20 @@ fn GroupCard(
                     <button type="button" class="button button-primary button-wide" data-testid="receive-back-start" on:click=move |_| go.run(Step::ReceiveBack(id))>
                         {t!(i18n, group_receive_back)}
                     </button>
+                    <button type="button" class="button button-wide" data-testid="today-start" on:click=move |_| go.run(Step::Today(id))>
+                        {t!(i18n, today_title)}
+                    </button>
                     <button type="button" class="button button-wide" data-testid="tips-start" on:click=move |_| go.run(Step::Tips(id))>
                         {t!(i18n, group_tips)}
                     </button>
                     <button type="button" class="button button-wide" data-testid="give-session-start" on:click=move |_| go.run(Step::Give(id))>
                         {t!(i18n, group_give_session)}
                     </button>
+                    // A co-animator's phone also receives the sessions and hands back.
+                    <Show when=move || handover::animates(state, id)>
+                        <p class="hint" data-testid="you-co-animate">{t!(i18n, group_you_co_animate)}</p>
+                        <AnimatorButtons id=id go=go />
+                    </Show>
                 </div>
                 <button type="button" class="button button-quiet button-wide" data-testid="leave-group" on:click=leave>
                     {t!(i18n, group_leave)}
@@ -362,9 +405,24 @@ fn GroupCard(
     };
     view! {
         <li class="card group-card" data-testid="group-card">
-            <h3>{group.name.clone()}</h3>
+            <h2>{group.name.clone()}</h2>
             {body}
         </li>
+    }
+}
+
+/// What only an animator's phone does with the record: receive the phones' sessions and
+/// hand back to the room.
+#[component]
+fn AnimatorButtons(id: GroupId, go: Callback<Step>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button type="button" class="button button-wide" data-testid="collect-sessions-start" on:click=move |_| go.run(Step::Collect(id))>
+            {t!(i18n, group_collect)}
+        </button>
+        <button type="button" class="button button-wide" data-testid="hand-back-start" on:click=move |_| go.run(Step::HandBack(id))>
+            {t!(i18n, group_hand_back)}
+        </button>
     }
 }
 

@@ -6,7 +6,7 @@ use crate::components::page::Page;
 use crate::i18n::*;
 use crate::services::session::{ActionLabel, ActionView, PersonView, SessionPlan, UnplacedView};
 use crate::state::use_app_state;
-use entraide_core::matching::Change;
+use entraide_core::matching::{Change, Solution};
 use entraide_core::screens::Screen;
 use leptos::prelude::*;
 
@@ -42,6 +42,10 @@ pub fn SessionPage() -> impl IntoView {
 pub fn SessionBoard(
     /// The session to shape, or why it could not be prepared.
     plan: Result<SessionPlan, String>,
+    /// On a real session: the groups the animator confirmed, to write into the record (the
+    /// demo board has none, and offers its size switch instead).
+    #[prop(optional)]
+    on_confirm: Option<Callback<Solution>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let plan = match plan {
@@ -184,6 +188,9 @@ pub fn SessionBoard(
                         on:click=move |_| {
                             selected.set(None);
                             confirmed.set(true);
+                            if let Some(confirm) = on_confirm {
+                                confirm.run(plan.with_untracked(|p| p.solution().clone()));
+                            }
                         }
                     >
                         {t!(i18n, session_confirm)}
@@ -194,15 +201,17 @@ pub fn SessionBoard(
                         {t!(i18n, session_undo_all)}
                     </button>
                 </Show>
-                <button class="button button-wide" data-testid="switch-size" on:click=switch_size>
-                    {move || {
-                        if plan.with(|p| p.needing()) < 20 {
-                            t_string!(i18n, session_large_demo)
-                        } else {
-                            t_string!(i18n, session_small_demo)
-                        }
-                    }}
-                </button>
+                <Show when=move || on_confirm.is_none()>
+                    <button class="button button-wide" data-testid="switch-size" on:click=switch_size>
+                        {move || {
+                            if plan.with(|p| p.needing()) < 20 {
+                                t_string!(i18n, session_large_demo)
+                            } else {
+                                t_string!(i18n, session_small_demo)
+                            }
+                        }}
+                    </button>
+                </Show>
             </div>
         </div>
     }

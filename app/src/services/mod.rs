@@ -10,5 +10,6 @@ pub mod membership;
 pub mod record;
 pub mod report;
 pub mod session;
+pub mod today;
 pub mod transfer;
 pub mod vault;
