@@ -34,7 +34,7 @@ fn only_what_changed_is_saved_again() {
     };
     let first = phones[0].replica.save_parts().unwrap();
     assert_eq!(apply(first, &mut saved), 1, "a new replica is saved whole");
-    // 1,200 taps, one change each: three segments.
+    // 1,200 taps, one change each: several segments.
     for i in 0..1200 {
         phones[0].write(T0 + 100 + i as u64, vec![vote(0, i)]);
         let written = apply(phones[0].replica.save_parts().unwrap(), &mut saved);

@@ -59,8 +59,9 @@ pub struct SaveParts {
     pub segment_count: usize,
 }
 
-/// Changes per saved segment.
-pub const SEGMENT_LEN: usize = 512;
+/// Changes per saved segment: a tap rewrites at most this many changes (512 made a tap on
+/// the budget-size record rewrite 2 MB; 64 keeps it near a hundred kilobytes there).
+pub const SEGMENT_LEN: usize = 64;
 
 #[derive(Serialize, Deserialize)]
 struct SavedHeader {
@@ -613,11 +614,16 @@ impl Replica {
         replica.clock = saved.clock;
         replica.next_seq = saved.next_seq;
         replica.seen = saved.seen;
-        for segment in segments {
+        // Saved with another segment length (an earlier version): the next save rewrites
+        // every segment, so the stored ones line up with the new length again.
+        let mut other_length = false;
+        for (i, segment) in segments.iter().enumerate() {
             let changes: Vec<StoredChange> = match postcard::take_from_bytes(segment) {
                 Ok((changes, [])) => changes,
                 _ => return Err(MergeError::Damaged),
             };
+            let last = i + 1 == segments.len();
+            other_length |= changes.len() > SEGMENT_LEN || (!last && changes.len() != SEGMENT_LEN);
             for stored in changes {
                 let stamp = stored.change.stamp();
                 replica
@@ -627,7 +633,7 @@ impl Replica {
             }
         }
         replica.refold();
-        replica.all_dirty = false;
+        replica.all_dirty = other_length;
         Ok(replica)
     }
 
