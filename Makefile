@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup build serve test test-core test-app test-e2e size bench-matching bench-vault bench-qr bench-report bench-guard bench-merge clippy fmt icons
+.PHONY: setup build serve test test-core test-app test-e2e size bench-matching bench-vault bench-qr bench-report bench-guard bench-merge bench-qr-wasm clippy fmt icons
 
 setup:
 	@./scripts/setup.sh
@@ -53,6 +53,9 @@ bench-vault: setup
 
 # QR transfers: the render -> camera -> decode loop natively (simulated camera), then in
 # headless Chromium with a filmed fake camera (2, 10, 50 KB; 0 % and 20 % of frames lost).
+bench-qr-wasm: setup
+	cargo test -p entraide-app --release --target wasm32-unknown-unknown --test qr_bench -- --include-ignored --nocapture
+
 bench-qr: build
 	cargo run --release -p entraide-core --example qr_loop
 	npx playwright test -c tests/playwright.bench.config.mjs

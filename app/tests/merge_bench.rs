@@ -20,14 +20,28 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 #[ignore]
 async fn a_five_year_group_and_a_room_of_thirty_phones() {
+    room_figures(60, 250, 4000, 30).await;
+}
+
+/// The size the record's budget is set for: 500 members, 250 sessions, 20,000 help
+/// records, 50 phones in the room.
+#[wasm_bindgen_test]
+#[ignore]
+async fn the_budget_case_five_hundred_members_and_fifty_phones() {
+    room_figures(500, 250, 20_000, 50).await;
+}
+
+async fn room_figures(members: usize, sessions: usize, help: usize, phones: usize) {
     let start = now_ms();
-    let mut room = large_room(60, 250, 4000, 30).unwrap_or_else(|e| panic!("room: {e}"));
+    let mut room =
+        large_room(members, sessions, help, phones).unwrap_or_else(|e| panic!("room: {e}"));
     console_log!(
-        "five-year group built in {:.0} ms: {} members, {} sessions, {} help; 30 phones",
+        "five-year group built in {:.0} ms: {} members, {} sessions, {} help, {} tips; {phones} phones",
         now_ms() - start,
         room.animator.record().members.len(),
         room.animator.record().sessions.len(),
-        room.animator.record().help.len()
+        room.animator.record().help.len(),
+        room.animator.record().tips.len()
     );
     let figures = exchange_figures(&mut room, &now_ms).unwrap_or_else(|e| panic!("exchange: {e}"));
     for f in figures {
