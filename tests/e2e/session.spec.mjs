@@ -21,7 +21,7 @@ test("the demo session proposes groups as cards, each with its reason", async ({
     await expect(c.locator("h3")).not.toBeEmpty();
     await expect(c.locator(".reason")).toContainText(/aide .+\u00a0: «\u00a0.+\u00a0»\./);
   }
-  await expect(page.getByTestId("session-summary")).toContainText("personnes aidées sur");
+  await expect(page.getByTestId("session-summary")).toContainText("Personnes aidées : ");
   await expect(page.getByTestId("unplaced")).toContainText("Gérard");
   await expect(page.getByTestId("unplaced")).toContainText("thème sensible");
   expect(await audit(page)).toEqual([]);
@@ -78,7 +78,7 @@ test("confirming freezes the groups", async ({ page }) => {
 test("a session of 60 people is proposed and stays usable", async ({ page }) => {
   await openDemoSession(page);
   await page.getByTestId("switch-size").click();
-  await expect(page.getByTestId("session-summary")).toContainText(/\d+ personnes aidées sur \d+/);
+  await expect(page.getByTestId("session-summary")).toContainText(/Personnes aidées : \d+ sur \d+/);
   expect(await page.locator("[data-testid=groups] > li").count()).toBeGreaterThan(10);
   const first = page.locator("[data-testid=groups] button.person").first();
   await first.click();
