@@ -22,6 +22,8 @@ pub fn App(
 ) -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    // The demo group survives a reload of the tab.
+    Effect::new(move || crate::state::remember_demo(state.demo.get()));
     if register_worker {
         service_worker::register(Callback::new(move |()| state.update_ready.set(true)));
     }

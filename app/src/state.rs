@@ -53,11 +53,37 @@ impl From<&RecordError> for RecordErrorView {
     }
 }
 
+/// Where the tab remembers that it shows the demo group, so a reload stays in it. Session
+/// storage: one flag, nothing personal, gone when the tab closes; never the vault.
+const DEMO_FLAG: &str = "entraide-demo";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// Whether this tab was showing the demo group before a reload.
+fn demo_remembered() -> bool {
+    session_storage()
+        .and_then(|s| s.get_item(DEMO_FLAG).ok().flatten())
+        .is_some_and(|v| v == "1")
+}
+
+/// Remembers (or forgets) for this tab that it shows the demo group.
+pub fn remember_demo(on: bool) {
+    if let Some(storage) = session_storage() {
+        let _ = if on {
+            storage.set_item(DEMO_FLAG, "1")
+        } else {
+            storage.remove_item(DEMO_FLAG)
+        };
+    }
+}
+
 impl AppState {
-    /// Fresh state for a new page load.
+    /// Fresh state for a new page load (in the demo group again if the tab was in it).
     pub fn new() -> Self {
         Self {
-            demo: RwSignal::new(false),
+            demo: RwSignal::new(demo_remembered()),
             update_ready: RwSignal::new(false),
             vault: RwSignal::new(VaultStatus::Checking),
             profile: RwSignal::new(None),

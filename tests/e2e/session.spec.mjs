@@ -97,6 +97,36 @@ test("a session of 60 people is proposed and stays usable", async ({ page }) => 
   await uncovered.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shots}/session-60-uncovered-fr.png` });
   await page.getByTestId("language-switch").click();
-  await expect(page.getByTestId("session-summary")).toContainText("people helped out of");
+  await expect(page.getByTestId("session-summary")).toContainText("People helped: ");
   await expect(page.locator("[data-testid=groups] .reason").first()).toContainText(/helps .+: “.+”\./);
+});
+
+test("the demo group survives a reload and nothing of it is written to the browser's storage", async ({ page }) => {
+  await openDemoSession(page);
+  await page.reload();
+  await expect(page.getByTestId("demo-banner")).toBeVisible();
+  await expect(page.getByTestId("session-board")).toBeVisible();
+  // Every IndexedDB store is empty: the demo never touches the vault.
+  const stored = await page.evaluate(async () => {
+    let count = 0;
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise((ok, ko) => {
+        const r = indexedDB.open(info.name);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+      for (const name of db.objectStoreNames) {
+        count += await new Promise((ok) => (db.transaction(name).objectStore(name).count().onsuccess = (e) => ok(e.target.result)));
+      }
+      db.close();
+    }
+    return count;
+  });
+  expect(stored).toBe(0);
+  // Leaving the demo is remembered too.
+  await page.getByTestId("demo-banner").getByRole("button").click();
+  await page.reload();
+  await expect(page.locator("h1")).toBeVisible();
+  await expect(page.getByTestId("session-board")).toHaveCount(0);
+  await expect(page.getByTestId("demo-banner")).toHaveCount(0);
 });
