@@ -9,7 +9,6 @@ use entraide_core::transfer::qr::{decode_gray, encode, Correction};
 use wasm_bindgen_test::*;
 
 #[path = "../../core/tests/common/camera.rs"]
-#[allow(dead_code)]
 mod camera;
 mod common;
 
