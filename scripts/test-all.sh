@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 
+# zxing's public QR photos, when a git mirror of zxing is on this machine (the photo count
+# test says how to bring them otherwise, and skips).
+./scripts/zxing-photos.sh || echo "(zxing photos not brought: the photo count test will skip)"
+
 echo "== core: cargo test (native)"
 cargo test -p entraide-core
 echo "== core: backups open with the rage command-line tool"
