@@ -1,6 +1,6 @@
 // Size report: raw, gzip and brotli bytes of every file the first load fetches, and the total.
 // The first load is everything the service worker precaches (the app's page, loader, wasm,
-// styles, manifest and icons). Budget of the finished app: 350 KB brotli in total.
+// styles, manifest and icons). Budget of the finished app: 600 KB brotli in total (issue #14).
 // Usage: node scripts/size-report.mjs [dist]
 import { readFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -29,4 +29,4 @@ const kb = (n) => (n / 1000).toFixed(1).padStart(8);
 console.log(`${"file".padEnd(44)} ${"raw KB".padStart(8)} ${"gzip KB".padStart(8)} ${"brotli KB".padStart(9)}`);
 for (const r of rows) console.log(`${r.file.padEnd(44)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli).padStart(9)}`);
 console.log(`${"total".padEnd(44)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli).padStart(9)}`);
-console.log(`budget: 350.0 KB brotli; used ${((total.brotli / 350000) * 100).toFixed(0)} %`);
+console.log(`budget: 600.0 KB brotli; used ${((total.brotli / 600000) * 100).toFixed(0)} %`);
