@@ -35,7 +35,11 @@ fn forge(phone: &Phone, seq: u64, op: Op) -> Change {
 }
 
 fn refused_on_merge(phones: &mut [Phone], author: usize, op: Op) -> Rejection {
-    let seq = phones[author].replica.next_seq() + 100;
+    // A fresh number each time: an author never reuses one (a refused change is kept,
+    // outside the record, in case an earlier change that has not arrived makes it valid).
+    static FORGED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(100);
+    let seq = phones[author].replica.next_seq()
+        + FORGED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let change = forge(&phones[author], seq, op.clone());
     // The author's own phone refuses to write it…
     let written = phones[author]
@@ -223,6 +227,53 @@ fn only_a_tips_author_or_an_animator_edits_it() {
         vec![write_tip("Appuyez longtemps, puis « Partager ».")],
     );
     assert_eq!(phones[0].replica.record().tips[&tip].edits, 1);
+}
+
+/// Found by the property test: a tip's author edits it; a phone that receives the edit
+/// and an animator's edit before the tip itself sees the author editing "the animator's"
+/// tip, and refuses. Once the tip arrives, the edit is valid after all: every phone must
+/// end with the same tip, whatever came first.
+#[test]
+fn a_refused_change_that_an_earlier_one_makes_valid_is_applied_when_it_arrives() {
+    let mut phones = group(3, &[]);
+    let tip = RecordId([8; 16]);
+    let write_tip = |text: &str| Op::Tip {
+        tip,
+        text: text.into(),
+        topic: Some("email".into()),
+        session: None,
+        on: today(),
+    };
+    let first = phones[1].write(T0 + 100, vec![write_tip("Version de Marcel")]);
+    let animator = phones[0].write(T0 + 200, vec![write_tip("Version de Nadia")]);
+    let again = phones[1].write(T0 + 300, vec![write_tip("Marcel corrige")]);
+    // Phone 2 gets the animator's edit and Marcel's correction first: Marcel seems to edit
+    // someone else's tip.
+    let mut late = animator.clone();
+    late.extend(again.clone());
+    let report = phones[2].replica.merge(late, T0 + 400);
+    assert_eq!(report.rejected.len(), 1, "{report:?}");
+    assert_eq!(
+        phones[2].replica.record().tips[&tip].text,
+        "Version de Nadia"
+    );
+    // Then the tip itself.
+    phones[2].replica.merge(first.clone(), T0 + 500);
+    let mut all = first;
+    all.extend(animator);
+    all.extend(again);
+    phones[0].replica.merge(all, T0 + 600);
+    for phone in [&phones[0], &phones[2]] {
+        let record = phone.replica.record();
+        assert_eq!(
+            record.tips[&tip].text, "Marcel corrige",
+            "phone {}",
+            phone.n
+        );
+        assert_eq!(record.tips[&tip].author, person(1));
+        assert_eq!(record.tips[&tip].edits, 2);
+    }
+    assert_eq!(phones[0].replica.record(), phones[2].replica.record());
 }
 
 #[test]

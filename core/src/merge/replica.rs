@@ -339,13 +339,13 @@ impl Replica {
         if fresh.is_empty() {
             return report;
         }
+        // A removal, a role or a key changes how changes before the checkpoint settle (a
+        // key makes an earlier waiting change valid, retroactively): then everything is
+        // computed again.
         let removes = fresh.iter().any(|stamp| {
-            self.store.get(stamp).is_some_and(|s| {
-                s.change
-                    .ops
-                    .iter()
-                    .any(|op| matches!(op, Op::RemoveMember { .. }))
-            })
+            self.store
+                .get(stamp)
+                .is_some_and(|s| s.change.ops.iter().any(Op::is_membership))
         });
         let after_checkpoint = self
             .checkpoint
@@ -414,31 +414,43 @@ impl Replica {
         out
     }
 
-    /// Drops erased and refused changes (so a removed member's personal data is gone from
-    /// memory and from what is saved), and the newest pending ones beyond the bound.
+    /// Drops erased changes and those refused for good (a bad signature, a removed author),
+    /// so a removed member's personal data is gone from memory and from what is saved. A
+    /// change refused for what its author may write is kept, outside the record: an earlier
+    /// change that has not arrived yet (a role, a tip's first version) may make it valid,
+    /// and every phone must then settle it the same way. Waiting and such refused changes
+    /// are bounded together: the newest beyond the bound are dropped.
     fn prune(&mut self, fresh: &BTreeSet<Stamp>) {
         let drop: Vec<Stamp> = self
             .outcomes
             .iter()
-            .filter(|(_, o)| matches!(o, Outcome::Erased | Outcome::Refused(_)))
+            .filter(|(_, o)| {
+                matches!(
+                    o,
+                    Outcome::Erased
+                        | Outcome::Refused(Refused::BadSignature | Refused::RemovedAuthor)
+                )
+            })
             .map(|(s, _)| *s)
             .collect();
         for stamp in drop {
             self.remove(stamp);
         }
-        let pending: Vec<Stamp> = self
+        let held = |o: &Outcome| {
+            matches!(
+                o,
+                Outcome::Pending | Outcome::Refused(Refused::NotAllowed(_))
+            )
+        };
+        let newest: Vec<Stamp> = self
             .outcomes
             .iter()
-            .filter(|(s, o)| **o == Outcome::Pending && fresh.contains(s))
+            .filter(|(s, o)| held(o) && fresh.contains(s))
             .map(|(s, _)| *s)
             .collect();
-        let total_pending = self
-            .outcomes
-            .values()
-            .filter(|o| **o == Outcome::Pending)
-            .count();
-        let excess = total_pending.saturating_sub(MAX_PENDING);
-        for stamp in pending.into_iter().rev().take(excess) {
+        let total = self.outcomes.values().filter(|o| held(o)).count();
+        let excess = total.saturating_sub(MAX_PENDING);
+        for stamp in newest.into_iter().rev().take(excess) {
             self.remove(stamp);
         }
     }
