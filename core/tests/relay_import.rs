@@ -2,7 +2,7 @@
 //! lines (`tests/relay/lieux.csv`): the report, line by line, must match the golden text
 //! `tests/relay/lieux.report.txt`; the same file with `,` separators, a BOM and CRLF
 //! gives the same directory; no input makes the import panic.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use entraide_core::relay::import::{Fix, LineRefusal};
 use entraide_core::relay::{import, LineOutcome, RelayError};
@@ -141,4 +141,27 @@ proptest! {
             prop_assert_eq!(report.kept() + report.fixed(), report.directory.relays.len());
         }
     }
+}
+
+#[test]
+fn a_spreadsheets_windows_1252_file_reads_like_its_utf8_twin() {
+    use entraide_core::relay::csv::decode;
+    let text = std::fs::read_to_string("tests/relay/lieux.csv").unwrap();
+    // The file as a French spreadsheet saves it: every character in one byte.
+    let legacy: Vec<u8> = text
+        .chars()
+        .map(|c| match c {
+            '€' => 0x80,
+            '’' => 0x92,
+            'œ' => 0x9c,
+            c => u8::try_from(u32::from(c)).expect("the fixture is Latin-1"),
+        })
+        .collect();
+    assert!(
+        std::str::from_utf8(&legacy).is_err(),
+        "the fixture has accents"
+    );
+    assert_eq!(decode(&legacy), text);
+    assert_eq!(decode(text.as_bytes()), text);
+    assert_eq!(import(&decode(&legacy)).unwrap(), import(&text).unwrap());
 }

@@ -46,6 +46,8 @@ pub enum FieldKind {
     Nickname,
     /// The animator's report text.
     Report,
+    /// The group's charter, written by the animator.
+    Charter,
     /// A relay's name, hours or description (public place, but no contact data).
     RelayText,
     /// A relay's street address: a public place's address is allowed here, and only here.

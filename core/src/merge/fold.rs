@@ -243,6 +243,14 @@ impl Folder {
             Op::GroupPlace(place) => self.record.info.place = place.clone(),
             Op::GroupSettings(settings) => self.record.info.settings = settings.clone(),
             Op::GroupTopics(topics) => self.record.info.topics = topics.clone(),
+            Op::Relay(relay) => {
+                self.record
+                    .relays
+                    .insert(relay.id.clone(), (**relay).clone());
+            }
+            Op::RelayDeleted { id } => {
+                self.record.relays.remove(id);
+            }
             Op::Charter(version) => {
                 let charter = &mut self.record.info.charter;
                 charter.retain(|c| c.version != version.version);

@@ -13,6 +13,7 @@ use crate::model::{
     AdminArea, Autonomy, CharterVersion, Day, Device, Facts, HelpGroup, MemberRole, Need, PersonId,
     RecordId, Referral, SessionState, Settings, Skills, TopicId, Track,
 };
+use crate::relay::Relay;
 use crate::transfer::{RecipientKey, SignerKey};
 
 /// Who may read a change once it travels.
@@ -258,6 +259,13 @@ pub enum Op {
         /// Who.
         person: PersonId,
     },
+    /// A relay of the directory added or replaced, by its id (animators).
+    Relay(Box<Relay>),
+    /// A relay taken out of the directory (animators).
+    RelayDeleted {
+        /// Its id.
+        id: String,
+    },
 }
 
 /// What an op is, for the plain-French summary of what came in.
@@ -293,6 +301,8 @@ pub enum OpKind {
     Difficulty,
     /// Deletions and removals.
     Deletion,
+    /// A relay of the directory.
+    Relay,
 }
 
 impl Op {
@@ -322,10 +332,12 @@ impl Op {
             Op::Vote { .. } => OpKind::Vote,
             Op::Evaluation { .. } => OpKind::Evaluation,
             Op::Difficulty { .. } => OpKind::Difficulty,
+            Op::Relay(_) => OpKind::Relay,
             Op::SessionDeleted { .. }
             | Op::HelpDeleted { .. }
             | Op::TipDeleted { .. }
             | Op::DifficultyDeleted { .. }
+            | Op::RelayDeleted { .. }
             | Op::RemoveMember { .. } => OpKind::Deletion,
         }
     }
@@ -468,6 +480,8 @@ impl Op {
                 text("service", service, MAX_NAME_CHARS, false)?;
                 text("difficulty", what, MAX_TEXT_CHARS, true)
             }
+            Op::Relay(relay) => limits::relay(relay),
+            Op::RelayDeleted { id } => text("relay id", id, limits::MAX_RELAY_ID, false),
             Op::MemberRole { .. }
             | Op::MemberJoined { .. }
             | Op::MemberKeys { .. }

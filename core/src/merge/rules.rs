@@ -37,6 +37,7 @@ pub fn check(
             animators(animates, "the group")
         }
         Op::Charter(_) => animators(animates, "the charter"),
+        Op::Relay(_) | Op::RelayDeleted { .. } => animators(animates, "the relays"),
         Op::MemberRole { person, .. } => {
             if role != MemberRole::Animator {
                 Err("roles")

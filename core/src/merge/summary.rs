@@ -47,6 +47,7 @@ fn kind_words(kind: OpKind, n: u32, french: bool) -> Option<String> {
             ("réglages du groupe", "group settings"),
         ),
         OpKind::Deletion => (("suppression", "deletion"), ("suppressions", "deletions")),
+        OpKind::Relay => (("lieu relais", "relay"), ("lieux relais", "relays")),
     };
     (n > 0).then(|| count(n, french, words.0, words.1))
 }

@@ -64,6 +64,12 @@ impl GroupInfo {
     pub fn current_charter(&self) -> Option<&CharterVersion> {
         self.charter.iter().max_by_key(|c| c.version)
     }
+
+    /// The number the next charter version takes.
+    pub fn next_charter_version(&self) -> u16 {
+        self.current_charter()
+            .map_or(1, |c| c.version.saturating_add(1))
+    }
 }
 
 /// A member's role in the group.

@@ -18,6 +18,12 @@ pub const MAX_ITEMS: usize = 200;
 pub const MAX_EVALUATION_ANSWERS: usize = 8;
 /// Most minutes of one help.
 pub const MAX_MINUTES: u16 = 600;
+/// Longest relay id, in characters.
+pub const MAX_RELAY_ID: usize = 64;
+/// Longest relay address line or opening hours, in characters.
+pub const MAX_RELAY_LINE: usize = 200;
+/// Most values in one of a relay's lists (services, publics, e-mails…).
+pub const MAX_RELAY_VALUES: usize = 20;
 
 /// A value outside its bounds.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -101,4 +107,45 @@ pub fn range<T: PartialOrd>(
     } else {
         Err(LimitError::Range { field })
     }
+}
+
+/// Checks a relay of the directory: a name, an id, a five-digit postcode, bounded texts
+/// and lists.
+pub fn relay(relay: &crate::relay::Relay) -> Result<(), LimitError> {
+    text("relay id", &relay.id, MAX_RELAY_ID, false)?;
+    text("relay name", &relay.name, MAX_NAME_CHARS, false)?;
+    optional_text("relay street", &relay.address.street, MAX_RELAY_LINE)?;
+    text("relay town", &relay.address.town, MAX_NAME_CHARS, false)?;
+    let postcode = &relay.address.postcode;
+    if postcode.len() != 5 || !postcode.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(LimitError::Range {
+            field: "relay postcode",
+        });
+    }
+    optional_text("relay hours", &relay.hours, MAX_RELAY_LINE)?;
+    optional_text("relay fees", &relay.fees, MAX_NAME_CHARS)?;
+    if !relay.summary.is_empty() {
+        text("relay summary", &relay.summary, MAX_TEXT_CHARS, true)?;
+    }
+    for (field, values) in [
+        ("relay services", &relay.services),
+        ("relay publics", &relay.publics),
+        ("relay programmes", &relay.programmes),
+        ("relay access", &relay.access),
+        ("relay e-mails", &relay.emails),
+    ] {
+        items(field, values.len(), MAX_RELAY_VALUES)?;
+        values
+            .iter()
+            .try_for_each(|v| text(field, v, MAX_RELAY_LINE, false))?;
+    }
+    for (field, value) in [
+        ("relay phone", &relay.phone),
+        ("relay site", &relay.website),
+    ] {
+        value
+            .as_deref()
+            .map_or(Ok(()), |v| text(field, v, MAX_RELAY_LINE, false))?;
+    }
+    Ok(())
 }

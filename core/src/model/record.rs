@@ -12,6 +12,7 @@ use super::entities::{
     Skills, Tip,
 };
 use super::ids::{GroupId, PersonId, RecordId, TopicId};
+use crate::relay::Relay;
 
 /// The group's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +45,9 @@ pub struct GroupRecord {
     pub difficulties: BTreeMap<RecordId, Difficulty>,
     /// Self-assessments per member, oldest first.
     pub skills: BTreeMap<PersonId, Vec<Skills>>,
+    /// The directory of relays (places and professionals that take over), by id.
+    #[serde(default)]
+    pub relays: BTreeMap<String, Relay>,
 }
 
 impl GroupRecord {
@@ -64,7 +68,29 @@ impl GroupRecord {
             evaluations: BTreeMap::new(),
             difficulties: BTreeMap::new(),
             skills: BTreeMap::new(),
+            relays: BTreeMap::new(),
         }
+    }
+
+    /// The charter `person` has yet to accept: the one in force, when they are an active
+    /// member who accepted an older version or none. Animators write the charter and are
+    /// never asked (co-animators are, like every member).
+    pub fn charter_to_accept(&self, person: PersonId) -> Option<&super::CharterVersion> {
+        let current = self.info.current_charter()?;
+        let member = self
+            .member(person)
+            .filter(|m| m.active() && m.role != MemberRole::Animator)?;
+        match member.charter {
+            Some(accepted) if accepted.version >= current.version => None,
+            _ => Some(current),
+        }
+    }
+
+    /// The relays of the directory, by name.
+    pub fn relays_by_name(&self) -> Vec<&Relay> {
+        let mut out: Vec<&Relay> = self.relays.values().collect();
+        out.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+        out
     }
 
     /// A member by id.

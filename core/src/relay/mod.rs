@@ -7,7 +7,8 @@
 //!   it) and the directory;
 //! - [`csv`]: a tolerant CSV reader (`;` or `,`, BOM, quotes, CRLF);
 //! - [`vocabulary`]: the schema's allowed values, matched without case or accents;
-//! - [`import`]: each line kept, fixed or refused, with a plain-French reason.
+//! - [`import`]: each line kept, fixed or refused, with a plain-French reason;
+//! - [`route`]: which relays a sensitive need points to.
 //!
 //! A relay's public phone number, e-mail and address are kept: the guard allows them in a
 //! relay's contact and address fields only ([`crate::guard::FieldKind::RelayContact`]).
@@ -15,7 +16,9 @@
 pub mod csv;
 pub mod directory;
 pub mod import;
+pub mod route;
 pub mod vocabulary;
 
 pub use directory::{Directory, Relay};
 pub use import::{import, ImportReport, LineOutcome, RelayError};
+pub use route::{relays_for, services_for};
