@@ -31,6 +31,46 @@ export async function createVault(page, nickname) {
   return passphrase;
 }
 
+/** Types `passphrase` on the unlock screen and opens. */
+export async function unlock(page, passphrase) {
+  await page.getByLabel("Votre phrase secrète").fill(passphrase);
+  await page.getByRole("button", { name: "Ouvrir", exact: true }).click();
+}
+
+/** Every IndexedDB database, store, key and value of the page, as text. */
+export async function dumpIndexedDb(page) {
+  return page.evaluate(async () => {
+    const out = [];
+    const text = (v) => {
+      if (v instanceof Uint8Array || v instanceof ArrayBuffer) {
+        const bytes = v instanceof Uint8Array ? v : new Uint8Array(v);
+        return new TextDecoder("latin1").decode(bytes) + " " + new TextDecoder().decode(bytes);
+      }
+      return JSON.stringify(v);
+    };
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise((ok, ko) => {
+        const r = indexedDB.open(info.name);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+      out.push(`db ${db.name}`);
+      for (const name of db.objectStoreNames) {
+        const store = db.transaction(name).objectStore(name);
+        const keys = await new Promise((ok) => (store.getAllKeys().onsuccess = (e) => ok(e.target.result)));
+        const values = await new Promise((ok) => {
+          const s2 = db.transaction(name).objectStore(name);
+          s2.getAll().onsuccess = (e) => ok(e.target.result);
+        });
+        out.push(`store ${name}: ${keys.length} entries`);
+        keys.forEach((k, i) => out.push(`${text(k)} => ${text(values[i])}`));
+      }
+      db.close();
+    }
+    return out.join("\n");
+  });
+}
+
 // The screens of the app as the tests know them: path, id and title in both languages.
 // Kept in step with core/src/screens.rs and app/locales/*.json by the shell test, which
 // fails when a screen shows another title.

@@ -2,54 +2,15 @@
 // in the middle of a save, backup and restore on a fresh browser (and opened by `rage`),
 // delete everything. Real IndexedDB, real scrypt, in headless Chromium.
 import { test, expect } from "@playwright/test";
-import { audit, createVault, shots } from "./screens.mjs";
+import { audit, createVault, dumpIndexedDb, shots, unlock } from "./screens.mjs";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, chmodSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-async function unlock(page, passphrase) {
-  await page.getByLabel("Votre phrase secrète").fill(passphrase);
-  await page.getByRole("button", { name: "Ouvrir", exact: true }).click();
-}
-
 async function openSettings(page) {
   await page.getByTestId("tile-settings").click();
   await expect(page.locator("h1")).toHaveText("Réglages");
-}
-
-/** Every IndexedDB database, store, key and value of the page, as text. */
-async function dumpIndexedDb(page) {
-  return page.evaluate(async () => {
-    const out = [];
-    const text = (v) => {
-      if (v instanceof Uint8Array || v instanceof ArrayBuffer) {
-        const bytes = v instanceof Uint8Array ? v : new Uint8Array(v);
-        return new TextDecoder("latin1").decode(bytes) + " " + new TextDecoder().decode(bytes);
-      }
-      return JSON.stringify(v);
-    };
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise((ok, ko) => {
-        const r = indexedDB.open(info.name);
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => ko(r.error);
-      });
-      out.push(`db ${db.name}`);
-      for (const name of db.objectStoreNames) {
-        const store = db.transaction(name).objectStore(name);
-        const keys = await new Promise((ok) => (store.getAllKeys().onsuccess = (e) => ok(e.target.result)));
-        const values = await new Promise((ok) => {
-          const s2 = db.transaction(name).objectStore(name);
-          s2.getAll().onsuccess = (e) => ok(e.target.result);
-        });
-        out.push(`store ${name}: ${keys.length} entries`);
-        keys.forEach((k, i) => out.push(`${text(k)} => ${text(values[i])}`));
-      }
-      db.close();
-    }
-    return out.join("\n");
-  });
 }
 
 test("first start, lock, wrong passphrase, unlock", async ({ page }) => {

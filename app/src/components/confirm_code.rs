@@ -63,8 +63,14 @@ pub fn ExchangeFailure(
                 "other_day" => t_string!(i18n, exchange_error_other_day).to_string(),
                 "empty_nickname" => t_string!(i18n, exchange_error_empty_nickname).to_string(),
                 "not_allowed" => t_string!(i18n, exchange_error_not_allowed).to_string(),
-                // The guard's sentence: French on the first line, English on the second.
-                "sensitive" => {
+                "charter_empty" => t_string!(i18n, exchange_error_charter_empty).to_string(),
+                "charter_unchanged" => {
+                    t_string!(i18n, exchange_error_charter_unchanged).to_string()
+                }
+                "import_no_file" => t_string!(i18n, exchange_error_import_no_file).to_string(),
+                // The guard's or the import's sentence: French on the first line, English
+                // on the second.
+                "sensitive" | "import_empty" | "import_format" => {
                     let mut lines = detail.splitn(2, '\n');
                     let fr = lines.next().unwrap_or_default().to_string();
                     let en = lines.next().unwrap_or_default().to_string();

@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 pub mod bar_chart;
+pub mod charter;
 pub mod confirm_code;
 pub mod delete_everything;
 pub mod group_topics;
@@ -11,6 +12,7 @@ pub mod page;
 pub mod qr_display;
 pub mod questionnaire;
 pub mod record_exchange;
+pub mod relays;
 pub mod report_sections;
 pub mod results;
 pub mod scanner;

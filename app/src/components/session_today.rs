@@ -6,6 +6,7 @@
 
 use crate::components::confirm_code::ExchangeFailure;
 use crate::components::qr_display::QrDisplay;
+use crate::components::relays::RelaysFor;
 use crate::components::scanner::Scanner;
 use crate::i18n::*;
 use crate::pages::session::SessionBoard;
@@ -346,6 +347,8 @@ fn MyToday(group: GroupId, failure: RwSignal<Failure>) -> impl IntoView {
 /// the person can help too. A sensitive topic is kindly kept away from peers.
 #[component]
 fn NeedFields(
+    /// The group (its relays are listed for a sensitive topic).
+    group: GroupId,
     topic: RwSignal<String>,
     device: RwSignal<Device>,
     helps: RwSignal<bool>,
@@ -382,7 +385,10 @@ fn NeedFields(
             }).collect_view()}
         </select>
         <Show when=sensitive>
-            <p class="reassurance" role="note" data-testid=format!("{prefix}-sensitive")>{t!(i18n, today_need_sensitive)}</p>
+            <div class="sensitive-need" data-testid=format!("{prefix}-sensitive")>
+                <p class="reassurance" role="note">{t!(i18n, today_need_sensitive)}</p>
+                <RelaysFor group=group topic=topic />
+            </div>
         </Show>
         <fieldset class="choices">
             <legend>{t!(i18n, today_device)}</legend>
@@ -460,7 +466,7 @@ fn IAmHere(
                 None => view! {
                     <p class="hint">{t!(i18n, today_checkin_intro)}</p>
                     <Show when=move || !compact>
-                        <NeedFields topic=topic device=device helps=helps prefix="checkin" />
+                        <NeedFields group=group topic=topic device=device helps=helps prefix="checkin" />
                     </Show>
                     <button type="button" class="button button-primary button-wide" data-testid="show-checkin" on:click=show>
                         {t!(i18n, today_checkin_button)}
@@ -641,7 +647,7 @@ fn NeedForm(
                 </button>
             </Show>
             <div class="need-fields" hidden=move || !editing.get()>
-            <NeedFields topic=topic device=device helps=helps prefix="need" />
+            <NeedFields group=group topic=topic device=device helps=helps prefix="need" />
             <button type="submit" class="button button-primary button-wide" data-testid="need-submit">
                 {t!(i18n, today_need_save)}
             </button>

@@ -7,12 +7,14 @@ use entraide_core::{demo, screens::Screen};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::charter::{CharterToAccept, GroupCharter};
 use crate::components::confirm_code::{ConfirmCode, ExchangeFailure};
 use crate::components::page::Page;
 use crate::components::qr_display::QrDisplay;
 use crate::components::record_exchange::{
     CollectSessions, GiveSession, HandBack, ReceiveHandBack, TipsBoard,
 };
+use crate::components::relays::RelaysBoard;
 use crate::components::scanner::Scanner;
 use crate::components::session_today::TodaySession;
 use crate::i18n::*;
@@ -80,6 +82,10 @@ enum Step {
     Tips(GroupId),
     /// Today's session.
     Today(GroupId),
+    /// The group's charter (read; the animator writes the next version).
+    GroupCharter(GroupId),
+    /// The relays for sensitive needs.
+    Relays(GroupId),
 }
 
 type Failure = Option<(&'static str, String)>;
@@ -225,6 +231,14 @@ fn GroupBoard() -> impl IntoView {
                 let animates = untrack(|| handover::animates(state, id));
                 view! { <TodaySession group=id animates=animates done=Callback::new(move |()| go(Step::List)) /> }.into_any()
             }
+            Step::GroupCharter(id) => {
+                let animates = untrack(|| handover::animates(state, id));
+                view! { <GroupCharter group=id animates=animates done=Callback::new(move |()| go(Step::List)) /> }.into_any()
+            }
+            Step::Relays(id) => {
+                let animates = untrack(|| handover::animates(state, id));
+                view! { <RelaysBoard group=id animates=animates done=Callback::new(move |()| go(Step::List)) /> }.into_any()
+            }
             Step::Answer { group, answer, code, animator } => {
                 let leave = move |_| {
                     spawn_local(async move {
@@ -364,6 +378,7 @@ fn GroupCard(
                 <button type="button" class="button button-wide" data-testid="tips-start" on:click=move |_| go.run(Step::Tips(id))>
                     {t!(i18n, group_tips)}
                 </button>
+                <SafetyButtons id=id go=go />
                 <button type="button" class="button button-wide" data-testid="give-session-start" on:click=move |_| go.run(Step::Give(id))>
                     {t!(i18n, group_give_peer)}
                 </button>
@@ -388,6 +403,7 @@ fn GroupCard(
                     <button type="button" class="button button-wide" data-testid="tips-start" on:click=move |_| go.run(Step::Tips(id))>
                         {t!(i18n, group_tips)}
                     </button>
+                    <SafetyButtons id=id go=go />
                     <button type="button" class="button button-wide" data-testid="give-session-start" on:click=move |_| go.run(Step::Give(id))>
                         {t!(i18n, group_give_session)}
                     </button>
@@ -406,6 +422,7 @@ fn GroupCard(
     view! {
         <li class="card group-card" data-testid="group-card">
             <h2>{group.name.clone()}</h2>
+            <CharterToAccept group=id />
             {body}
         </li>
     }
@@ -422,6 +439,20 @@ fn AnimatorButtons(id: GroupId, go: Callback<Step>) -> impl IntoView {
         </button>
         <button type="button" class="button button-wide" data-testid="hand-back-start" on:click=move |_| go.run(Step::HandBack(id))>
             {t!(i18n, group_hand_back)}
+        </button>
+    }
+}
+
+/// The group's safety rules: its charter and the relays for sensitive needs.
+#[component]
+fn SafetyButtons(id: GroupId, go: Callback<Step>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button type="button" class="button button-wide" data-testid="charter-start" on:click=move |_| go.run(Step::GroupCharter(id))>
+            {t!(i18n, charter_title)}
+        </button>
+        <button type="button" class="button button-wide" data-testid="relays-start" on:click=move |_| go.run(Step::Relays(id))>
+            {t!(i18n, relays_title)}
         </button>
     }
 }

@@ -9,6 +9,7 @@ pub mod identity;
 pub mod membership;
 pub mod record;
 pub mod report;
+pub mod safety;
 pub mod session;
 pub mod today;
 pub mod transfer;

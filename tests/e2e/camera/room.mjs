@@ -7,17 +7,23 @@ import { createVault } from "../screens.mjs";
 import { blankVideo, captureFrames, film, fragments, navigate, phone, videos } from "./rig.mjs";
 
 /**
- * Three phones with their fake cameras (files named after `name`), each with its vault:
- * Sophie the animator, Marcel and Josiane. Close them with `closeAll`.
+ * Phones with their fake cameras (files named after `name` and the person), each with its
+ * vault, for the people `nicknames` (the first animates). Close them with `closeAll`.
  */
-export async function threePhones(name) {
-  const cams = ["animator", "marcel", "josiane"].map((n) => join(videos, `${name}-${n}.y4m`));
+export async function room(name, nicknames) {
+  const cams = nicknames.map((n) => join(videos, `${name}-${n.toLowerCase()}.y4m`));
   cams.forEach(blankVideo);
   const phones = [];
   for (const cam of cams) phones.push(await phone(cam));
   const pages = phones.map((x) => x.page);
-  for (const [page, nickname] of pages.map((p, i) => [p, ["Sophie", "Marcel", "Josiane"][i]])) await createVault(page, nickname);
-  return { cams, phones, pages };
+  const passphrases = [];
+  for (const [i, page] of pages.entries()) passphrases.push(await createVault(page, nicknames[i]));
+  return { cams, phones, pages, passphrases };
+}
+
+/** Sophie the animator, Marcel and Josiane (see `room`). */
+export async function threePhones(name) {
+  return room(name, ["Sophie", "Marcel", "Josiane"]);
 }
 
 /** Closes the browsers of `threePhones`. */

@@ -1,0 +1,135 @@
+// WORK IN PROGRESS, not run by `make test` (Playwright's testDir is tests/e2e): the #13
+// journey. It passes up to Marcel's phone asking for the new charter (screenshots looked
+// at), then waits forever at the first `m.reload()` + `unlock` (the unlock field is never
+// found after the reload; give `fill` a timeout to see why). Move it to tests/e2e once it
+// passes.
+// The group's safety rules, with two phones and their cameras: the animator imports the
+// directory of relays from a file in the national schema (the report says what became of
+// each line), publishes a new charter (an unchanged text and a phone number refused); the
+// hand-back brings both to Marcel, whose phone asks him to accept the new charter, again
+// after a reload, until he does; a tip holding an e-mail address is refused and nothing
+// is written to IndexedDB; offline, a sensitive need shows the relays that handle it.
+import { test, expect } from "@playwright/test";
+import { fileURLToPath } from "node:url";
+import { audit, dumpIndexedDb, shots, unlock } from "../e2e/screens.mjs";
+import { closeAll, createGroup, handBack, joinGroup, room } from "../e2e/camera/room.mjs";
+import { navigate } from "../e2e/camera/rig.mjs";
+
+test.describe.configure({ timeout: 360_000 });
+
+const directory = fileURLToPath(new URL("../../core/tests/relay/lieux.csv", import.meta.url));
+
+test("relays imported and read offline, a new charter accepted again, a tip with an e-mail refused", async () => {
+  const { cams, phones, pages, passphrases } = await room("safety", ["Sophie", "Marcel"]);
+  const [aCam, mCam] = cams;
+  const [a, m] = pages;
+  try {
+    await createGroup(a);
+    await joinGroup(a, aCam, m, mCam, "Marcel");
+
+    // The animator imports the directory: no file chosen first, then the file.
+    await a.getByTestId("relays-start").click();
+    await expect(a.getByTestId("relays-empty")).toBeVisible();
+    await a.getByTestId("relays-import-submit").click();
+    await expect(a.getByTestId("exchange-error")).toContainText("Choisissez d'abord le fichier des lieux.");
+    await a.getByTestId("relays-file").setInputFiles(directory);
+    await a.getByTestId("relays-import-submit").click();
+    const report = a.getByTestId("relays-report");
+    await expect(report).toContainText("1 lieu(x) gardé(s), 4 corrigé(s), 4 refusé(s).");
+    await expect(a.getByTestId("relays-report-lines")).toContainText("Ligne 6 (Espace numérique de Gray) : refusée : le code postal « 7O100 » n'a pas 5 chiffres.");
+    await expect(a.getByTestId("relay")).toHaveCount(5);
+    await a.screenshot({ path: `${shots}/safety-relays-imported.png`, fullPage: true });
+    expect(await audit(a)).toEqual([]);
+    // One place is taken out again.
+    const lure = a.getByTestId("relay").filter({ hasText: "Médiathèque de Lure" });
+    await lure.getByTestId("relay-name").click();
+    await lure.getByTestId("relay-delete").click();
+    await expect(a.getByTestId("relay")).toHaveCount(4);
+    await a.getByTestId("relays-done").click();
+
+    // The animator writes a new charter.
+    await a.getByTestId("charter-start").click();
+    await expect(a.getByTestId("charter-version")).toContainText("Version 1");
+    await a.getByTestId("charter-publish").click();
+    await expect(a.getByTestId("exchange-error")).toContainText("déjà celui de la charte en vigueur");
+    await a.getByTestId("charter-text").fill("Pour toute question, appelez Sophie au 06 12 34 56 78.");
+    await a.getByTestId("charter-publish").click();
+    await expect(a.getByTestId("exchange-error")).toContainText("numéro de téléphone");
+    await a.getByTestId("charter-proposed").click();
+    await expect(a.getByTestId("charter-text")).toHaveValue(/Vos mots de passe et vos codes restent à vous/);
+    await a.getByTestId("charter-publish").click();
+    await expect(a.getByTestId("charter-published")).toContainText("Version 2 publiée");
+    await expect(a.getByTestId("charter-version")).toContainText("Version 2");
+    await a.screenshot({ path: `${shots}/safety-charter-published.png`, fullPage: true });
+    expect(await audit(a)).toEqual([]);
+    await a.getByTestId("charter-done").click();
+    // The animator wrote it: their own phone does not ask.
+    await expect(a.getByTestId("charter-to-accept")).toHaveCount(0);
+
+    // The hand-back brings Marcel the charter and the relays.
+    await handBack(a, [m], [mCam]);
+    const ask = m.getByTestId("charter-to-accept");
+    await expect(ask).toContainText("La charte du groupe a changé");
+    await expect(ask.getByTestId("charter-lines")).toContainText("On fait avec la personne, pas à sa place.");
+    await m.screenshot({ path: `${shots}/safety-charter-to-accept.png`, fullPage: true });
+    expect(await audit(m)).toEqual([]);
+    // Not accepted yet: the phone asks again at the next opening.
+    await m.reload();
+    await unlock(m, passphrases[1]);
+    await expect(m.getByTestId("hello")).toBeVisible({ timeout: 20_000 });
+    await navigate(m, "group");
+    await expect(m.getByTestId("charter-to-accept")).toBeVisible();
+    await m.getByTestId("charter-accept-new").click();
+    await expect(m.getByTestId("charter-to-accept")).toHaveCount(0);
+    await m.reload();
+    await unlock(m, passphrases[1]);
+    await expect(m.getByTestId("hello")).toBeVisible({ timeout: 20_000 });
+    await navigate(m, "group");
+    await expect(m.getByTestId("group-card")).toBeVisible();
+    await expect(m.getByTestId("charter-to-accept")).toHaveCount(0);
+
+    // A tip with an e-mail address is refused, and nothing at all is written.
+    await m.getByTestId("tips-start").click();
+    const before = await dumpIndexedDb(m);
+    await m.getByTestId("tip-text").fill("Écrivez à marcel.dupont@orange.fr pour la photo");
+    await m.getByTestId("tip-submit").click();
+    await expect(m.getByTestId("exchange-error")).toContainText("adresse e-mail");
+    await expect(m.getByTestId("tip-list")).not.toContainText("orange.fr");
+    // Leave time for any save that would have been queued.
+    await m.waitForTimeout(1000);
+    expect(await dumpIndexedDb(m)).toEqual(before);
+    await m.getByTestId("tips-done").click();
+
+    // Offline, Marcel's relays open from a sensitive need.
+    await m.evaluate(async () => navigator.serviceWorker.ready);
+    await m.context().setOffline(true);
+    await m.reload();
+    await unlock(m, passphrases[1]);
+    await expect(m.getByTestId("hello")).toBeVisible({ timeout: 20_000 });
+    await navigate(m, "group");
+    await m.getByTestId("today-start").click();
+    await m.getByTestId("checkin-topic").selectOption({ label: "Les sites des services publics" });
+    const sensitive = m.getByTestId("checkin-sensitive");
+    await expect(sensitive).toContainText("on ne le confie pas à un autre participant");
+    const relays = sensitive.getByTestId("need-relays");
+    await expect(relays).toContainText("Où aller pour ce sujet");
+    // France Services first; the library that only runs workshops is not listed.
+    await expect(relays.getByTestId("relay-name").first()).toHaveText("France Services de Vesoul");
+    await expect(relays).not.toContainText("Médiathèque");
+    await relays.getByTestId("relay-name").first().click();
+    await expect(relays.getByTestId("relay-address").first()).toHaveText("2 rue de la Gare, 70000 Vesoul");
+    await expect(relays.getByTestId("relay-phone").first()).toHaveAttribute("href", /^tel:/);
+    await m.screenshot({ path: `${shots}/safety-relay-offline.png`, fullPage: true });
+    expect(await audit(m)).toEqual([]);
+    await m.context().setOffline(false);
+    // The directory screen lists the same places.
+    await m.getByTestId("today-done").click();
+    await m.getByTestId("relays-start").click();
+    await expect(m.getByTestId("relay")).toHaveCount(4);
+    await expect(m.getByTestId("relays-import")).toHaveCount(0);
+    await m.screenshot({ path: `${shots}/safety-relays-member.png`, fullPage: true });
+    expect(await audit(m)).toEqual([]);
+  } finally {
+    await closeAll(phones);
+  }
+});
