@@ -193,17 +193,22 @@ fn participants_may_not_write_for_someone_else() {
     }
 }
 
-#[test]
-fn only_a_tips_author_or_an_animator_edits_it() {
-    let mut phones = group(4, &[]);
-    let tip = RecordId([7; 16]);
-    let write_tip = |text: &str| Op::Tip {
+/// Writes tip `tip` with `text`, on e-mail.
+fn tip_op(tip: RecordId, text: &str) -> Op {
+    Op::Tip {
         tip,
         text: text.into(),
         topic: Some("email".into()),
         session: None,
         on: today(),
-    };
+    }
+}
+
+#[test]
+fn only_a_tips_author_or_an_animator_edits_it() {
+    let mut phones = group(4, &[]);
+    let tip = RecordId([7; 16]);
+    let write_tip = |text: &str| tip_op(tip, text);
     let changes = phones[3].write(T0 + 100, vec![write_tip("Appuyez longtemps sur la photo.")]);
     phones[0].replica.merge(changes.clone(), T0 + 200);
     phones[1].replica.merge(changes, T0 + 200);
@@ -237,13 +242,7 @@ fn only_a_tips_author_or_an_animator_edits_it() {
 fn a_refused_change_that_an_earlier_one_makes_valid_is_applied_when_it_arrives() {
     let mut phones = group(3, &[]);
     let tip = RecordId([8; 16]);
-    let write_tip = |text: &str| Op::Tip {
-        tip,
-        text: text.into(),
-        topic: Some("email".into()),
-        session: None,
-        on: today(),
-    };
+    let write_tip = |text: &str| tip_op(tip, text);
     let first = phones[1].write(T0 + 100, vec![write_tip("Version de Marcel")]);
     let animator = phones[0].write(T0 + 200, vec![write_tip("Version de Nadia")]);
     let again = phones[1].write(T0 + 300, vec![write_tip("Marcel corrige")]);

@@ -11,8 +11,6 @@ use crate::i18n::*;
 use crate::services::safety::{self, CharterView};
 use crate::state::use_app_state;
 
-type Failure = Option<(&'static str, String)>;
-
 /// The rules of a charter version, one per line, with its number and date.
 #[component]
 fn CharterText(charter: CharterView) -> impl IntoView {
@@ -85,7 +83,7 @@ pub fn GroupCharter(group: GroupId, animates: bool, done: Callback<()>) -> impl 
         spawn_local(async move {
             match safety::publish_charter(state, group, &draft.get_untracked()).await {
                 Ok(version) => published.set(Some(version)),
-                Err(e) => failed(failure, e.code(), e.detail()),
+                Err(e) => failure.set(Some((e.code(), e.detail()))),
             }
             working.set(false);
         });
@@ -131,8 +129,4 @@ pub fn GroupCharter(group: GroupId, animates: bool, done: Callback<()>) -> impl 
             </button>
         </section>
     }
-}
-
-fn failed(failure: RwSignal<Failure>, code: &'static str, detail: String) {
-    failure.set(Some((code, detail)));
 }
