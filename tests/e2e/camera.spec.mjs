@@ -108,6 +108,7 @@ test("two phones join a group and pair for a session through their cameras, and 
     await p.getByTestId("pair-scan").click();
     await expect(p.getByTestId("paired")).toBeVisible({ timeout: 30_000 });
     await expect(p.getByTestId("paired")).toContainText("Sophie vous aide.");
+    await expect(p.getByTestId("paired").getByTestId("reassurance")).toContainText("Vos mots de passe restent à vous.");
     const pairCode = (await p.getByTestId("confirm-code").textContent()).trim();
     await p.screenshot({ path: `${shots}/exchange-paired-helped.png`, fullPage: true });
     expect(await audit(p)).toEqual([]);

@@ -3,7 +3,8 @@
 //! imports a file in the national schema of places offering digital help and takes relays
 //! out. [`RelaysFor`] lists the relays for a sensitive need.
 
-use entraide_core::relay::Relay;
+use entraide_core::matching::reasons::Lang;
+use entraide_core::relay::{hours, Relay};
 use entraide_core::transfer::GroupId;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -38,7 +39,16 @@ fn RelayCard(
                     <dd data-testid="relay-address">{address}</dd>
                     <Show when={let h = relay.hours.is_empty(); move || !h}>
                         <dt>{t!(i18n, relays_hours)}</dt>
-                        <dd>{relay.hours.clone()}</dd>
+                        <dd data-testid="relay-hours">
+                            {let hours = relay.hours.clone();
+                            move || {
+                                let lang = if i18n.get_locale() == Locale::fr { Lang::Fr } else { Lang::En };
+                                hours::plain(&hours, lang)
+                                    .into_iter()
+                                    .map(|line| view! { <span class="relay-hours-line">{line}</span> })
+                                    .collect_view()
+                            }}
+                        </dd>
                     </Show>
                     <Show when={let s = relay.services.is_empty(); move || !s}>
                         <dt>{t!(i18n, relays_services)}</dt>

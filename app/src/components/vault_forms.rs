@@ -4,7 +4,7 @@
 
 use crate::components::vault_error::{Failure, FailureText};
 use crate::i18n::*;
-use crate::services::vault;
+use crate::services::vault::{self, VaultStatus};
 use crate::state::use_app_state;
 use entraide_core::vault::{passphrase_strength, Level};
 use leptos::prelude::*;
@@ -304,5 +304,23 @@ pub fn RestoreForm() -> impl IntoView {
                 {move || if working.get() { t_string!(i18n, restore_working) } else { t_string!(i18n, restore_button) }}
             </button>
         </form>
+    }
+}
+
+/// What a screen of the person's own data shows while the vault is closed: why, and the
+/// unlock form right there, so that a reload in the middle of a screen comes back to it.
+#[component]
+pub fn LockedScreen(
+    /// Names the hint for the tests (`group-locked`, …).
+    testid: &'static str,
+    /// Why the screen needs the data open, in one sentence.
+    children: Children,
+) -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <p class="card" data-testid=testid>{children()}</p>
+        <Show when=move || state.vault.get() == VaultStatus::Locked>
+            <UnlockForm />
+        </Show>
     }
 }

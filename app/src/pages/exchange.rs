@@ -11,7 +11,9 @@ use leptos::task::spawn_local;
 use crate::components::confirm_code::{ConfirmCode, ExchangeFailure};
 use crate::components::page::Page;
 use crate::components::qr_display::QrDisplay;
+use crate::components::record_exchange::PasswordsStayYours;
 use crate::components::scanner::Scanner;
+use crate::components::vault_forms::LockedScreen;
 use crate::i18n::*;
 use crate::services::membership::{self, MembershipError, Pairing};
 use crate::services::transfer::{self, Sample, SAMPLE_SIZES};
@@ -27,7 +29,7 @@ pub fn ExchangePage() -> impl IntoView {
         <Page screen=Screen::Exchange>
             <Show
                 when=move || state.vault.get() == VaultStatus::Unlocked
-                fallback=move || view! { <p class="card" data-testid="exchange-locked">{t!(i18n, exchange_locked)}</p> }
+                fallback=move || view! { <LockedScreen testid="exchange-locked">{t!(i18n, exchange_locked)}</LockedScreen> }
             >
                 <PairingBoard />
                 <Trial />
@@ -164,6 +166,7 @@ fn PairingBoard() -> impl IntoView {
                     view! {
                         <div data-testid="paired">
                             <h3>{role_sentence(i18n, &pairing)}</h3>
+                            <PasswordsStayYours />
                             {answer.map(|bytes| view! {
                                 <p>{t_string!(i18n, pair_answer_intro).to_string().replace("{name}", &name)}</p>
                                 <QrDisplay payload=bytes label=t_string!(i18n, pair_answer_label).to_string() />

@@ -17,6 +17,7 @@ use crate::components::record_exchange::{
 use crate::components::relays::RelaysBoard;
 use crate::components::scanner::Scanner;
 use crate::components::session_today::TodaySession;
+use crate::components::vault_forms::LockedScreen;
 use crate::i18n::*;
 use crate::services::handover;
 use crate::services::membership::{self, Group, GroupRole, Member, Membership, MembershipError};
@@ -35,7 +36,7 @@ pub fn GroupPage() -> impl IntoView {
                 fallback=move || view! {
                     <Show
                         when=move || state.vault.get() == VaultStatus::Unlocked
-                        fallback=move || view! { <p class="card" data-testid="group-locked">{t!(i18n, group_locked)}</p> }
+                        fallback=move || view! { <LockedScreen testid="group-locked">{t!(i18n, group_locked)}</LockedScreen> }
                     >
                         <GroupBoard />
                     </Show>

@@ -3,6 +3,7 @@
 use crate::components::page::Page;
 use crate::components::questionnaire::Questionnaire;
 use crate::components::results::Results;
+use crate::components::vault_forms::LockedScreen;
 use crate::i18n::*;
 use crate::services::assessment::{self, Skills};
 use crate::services::group_topics;
@@ -22,7 +23,7 @@ pub fn SkillsPage() -> impl IntoView {
         <Page screen=Screen::Skills>
             <Show
                 when=move || state.vault.get() == VaultStatus::Unlocked
-                fallback=move || view! { <p class="card" data-testid="skills-locked">{t!(i18n, skills_locked)}</p> }
+                fallback=move || view! { <LockedScreen testid="skills-locked">{t!(i18n, skills_locked)}</LockedScreen> }
             >
                 <SkillsBoard />
             </Show>

@@ -7,6 +7,7 @@
 //!   it) and the directory;
 //! - [`csv`]: a tolerant CSV reader (`;` or `,`, BOM, quotes, CRLF);
 //! - [`vocabulary`]: the schema's allowed values, matched without case or accents;
+//! - [`hours`]: opening hours in plain words;
 //! - [`import`]: each line kept, fixed or refused, with a plain-French reason;
 //! - [`route`]: which relays a sensitive need points to.
 //!
@@ -15,6 +16,7 @@
 
 pub mod csv;
 pub mod directory;
+pub mod hours;
 pub mod import;
 pub mod route;
 pub mod vocabulary;

@@ -31,10 +31,10 @@ export async function closeAll(phones) {
   for (const p of phones) await p.browser.close();
 }
 
-/** Films what `page` shows (every fragment twice over) into `cameras`. */
+/** Films what `page` shows (three parts per fragment, so that a peeling decoder never runs short) into `cameras`. */
 export async function show(page, cameras, options = {}) {
   const k = await fragments(page);
-  const frames = await captureFrames(page, k > 1 ? 2 * k : 1);
+  const frames = await captureFrames(page, k > 1 ? 3 * k : 1);
   for (const camera of cameras) film(camera, frames, k > 1 ? { fps: 16, hold: 2, ...options } : { hold: 20, fps: 10 });
   return k;
 }
