@@ -7,7 +7,8 @@
 import { test, expect } from "@playwright/test";
 import { fileURLToPath } from "node:url";
 import { audit, dumpIndexedDb, shots, unlock } from "./screens.mjs";
-import { closeAll, createGroup, handBack, joinGroup, room } from "./camera/room.mjs";
+import { closeAll, createGroup, handBack, joinGroup, room, show } from "./camera/room.mjs";
+import { navigate } from "./camera/rig.mjs";
 
 test.describe.configure({ timeout: 360_000 });
 
@@ -114,6 +115,24 @@ test("relays imported and read offline, a new charter accepted again, a tip with
     await m.screenshot({ path: `${shots}/safety-relay-offline.png`, fullPage: true });
     expect(await audit(m)).toEqual([]);
     await m.context().setOffline(false);
+
+    // A difficulty with a service: a file number is refused and nothing is written; the
+    // words that pass go to the animator with Marcel's session, and into the Bilan.
+    await m.getByTestId("difficulty-open").click();
+    await m.getByTestId("difficulty-service").fill("la CAF");
+    await m.getByTestId("difficulty-what").fill("Mon numéro d'allocataire est 1234567, ils ne le trouvent pas.");
+    const beforeDifficulty = await dumpIndexedDb(m);
+    await m.getByTestId("difficulty-submit").click();
+    await expect(m.getByTestId("difficulty").getByTestId("exchange-error")).toContainText("allocataire");
+    await m.waitForTimeout(1000);
+    expect(await dumpIndexedDb(m)).toEqual(beforeDifficulty);
+    await m.getByTestId("difficulty-area").selectOption({ label: "Social - Santé" });
+    await m.getByTestId("difficulty-what").fill("Le site demande un code reçu par courrier, qui n'arrive jamais.");
+    await m.getByTestId("difficulty-submit").click();
+    await expect(m.getByTestId("difficulty-saved")).toBeVisible();
+    await expect(m.getByTestId("difficulty-list")).toContainText("la CAF : Le site demande un code");
+    await m.screenshot({ path: `${shots}/safety-difficulty.png`, fullPage: true });
+    expect(await audit(m)).toEqual([]);
     // The directory screen lists the same places.
     await m.getByTestId("today-done").click();
     await m.getByTestId("relays-start").click();
@@ -121,6 +140,17 @@ test("relays imported and read offline, a new charter accepted again, a tip with
     await expect(m.getByTestId("relays-import")).toHaveCount(0);
     await m.screenshot({ path: `${shots}/safety-relays-member.png`, fullPage: true });
     expect(await audit(m)).toEqual([]);
+    await m.getByTestId("relays-done").click();
+
+    await a.getByTestId("collect-sessions-start").click();
+    await m.getByTestId("give-session-start").click();
+    await expect(m.getByTestId("qr-display")).toBeVisible();
+    await show(m, [aCam]);
+    await expect(a.getByTestId("arrivals")).toContainText("1 difficulté notée", { timeout: 60_000 });
+    await m.getByTestId("give-done").click();
+    await a.getByTestId("collect-done").click();
+    await navigate(a, "reports");
+    await expect(a.getByTestId("difficulties")).toContainText("Social - Santé");
   } finally {
     await closeAll(phones);
   }

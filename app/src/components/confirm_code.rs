@@ -70,7 +70,7 @@ pub fn ExchangeFailure(
                 "import_no_file" => t_string!(i18n, exchange_error_import_no_file).to_string(),
                 // The guard's or the import's sentence: French on the first line, English
                 // on the second.
-                "sensitive" | "import_empty" | "import_format" => {
+                "sensitive" | "import_empty" | "import_format" | "difficulty" => {
                     let mut lines = detail.splitn(2, '\n');
                     let fr = lines.next().unwrap_or_default().to_string();
                     let en = lines.next().unwrap_or_default().to_string();

@@ -4,6 +4,7 @@ pub mod bar_chart;
 pub mod charter;
 pub mod confirm_code;
 pub mod delete_everything;
+pub mod difficulty_form;
 pub mod group_topics;
 pub mod icon;
 pub mod language_switch;

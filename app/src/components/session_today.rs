@@ -5,6 +5,7 @@
 //! animator's hand-back arrives, and logs the help in three taps.
 
 use crate::components::confirm_code::ExchangeFailure;
+use crate::components::difficulty_form::DifficultyForm;
 use crate::components::qr_display::QrDisplay;
 use crate::components::relays::RelaysFor;
 use crate::components::scanner::Scanner;
@@ -288,7 +289,10 @@ fn MyToday(group: GroupId, failure: RwSignal<Failure>) -> impl IntoView {
     let state = use_app_state();
     let french = move || i18n.get_locale() == Locale::fr;
     let day = move || today::my_day(state, group, french());
-    move || match day() {
+    // Outside the day's view, so that a difficulty noted (a write that re-renders the day)
+    // keeps the form's confirmation.
+    let session = Signal::derive(move || day().map(|d| d.session));
+    let card = move || match day() {
         None => view! {
             <p data-testid="today-wait">{t!(i18n, today_wait)}</p>
             <IAmHere group=group need=None failure=failure />
@@ -340,6 +344,10 @@ fn MyToday(group: GroupId, failure: RwSignal<Failure>) -> impl IntoView {
                 <p class="hint">{t!(i18n, today_give_hint)}</p>
             }.into_any()
         }
+    };
+    view! {
+        {card}
+        <DifficultyForm group=group session=session />
     }
 }
 

@@ -9,10 +9,11 @@ use entraide_core::guard::{self, FieldKind, Refusal};
 use entraide_core::matching::Solution;
 use entraide_core::merge::{MergeError, Op};
 use entraide_core::model::{
-    Autonomy, Day, Device, GroupRecord, Need, PersonId, RecordId, SessionState, Track,
+    AdminArea, Autonomy, Day, Device, GroupRecord, Need, PersonId, RecordId, SessionState, Track,
 };
+use entraide_core::session::difficulties::DifficultyError;
 use entraide_core::session::today::{self as core_today, HelpDraft, MyGroup};
-use entraide_core::session::{groups, plan, presence};
+use entraide_core::session::{difficulties, groups, plan, presence};
 use entraide_core::transfer::checkin::{self, Checkin, CheckinError};
 use entraide_core::transfer::GroupId;
 use leptos::prelude::*;
@@ -57,6 +58,9 @@ pub enum TodayError {
     /// A newcomer's nickname is empty.
     #[error("the nickname is empty")]
     NoNickname,
+    /// A difficulty met with a service was refused (empty, too long, or sensitive).
+    #[error(transparent)]
+    Difficulty(#[from] DifficultyError),
 }
 
 impl TodayError {
@@ -67,6 +71,7 @@ impl TodayError {
             TodayError::NoPlace => "no_place",
             TodayError::Merge(_) => "not_allowed",
             TodayError::NoNickname => "empty_nickname",
+            TodayError::Difficulty(_) => "difficulty",
             TodayError::Checkin(CheckinError::NotCheckin) => "wrong_kind",
             TodayError::Checkin(CheckinError::NewerVersion(_)) => "newer_version",
             TodayError::Checkin(CheckinError::Damaged) => "damaged",
@@ -91,6 +96,7 @@ impl TodayError {
             TodayError::Sensitive(refusal) => {
                 crate::components::vault_error::refusal_detail(refusal)
             }
+            TodayError::Difficulty(e) => format!("{}\n{}", e.message(true), e.message(false)),
             other => other.to_string(),
         }
     }
@@ -566,6 +572,36 @@ pub async fn vote(
             .collect()
     })
     .await
+}
+
+/// Notes a difficulty met with `service` (what went wrong: `what`), in today's `session`;
+/// the guard and the limits check it first, so nothing is stored when they refuse.
+pub async fn note_difficulty(
+    state: AppState,
+    group: GroupId,
+    session: Option<RecordId>,
+    service: String,
+    area: Option<AdminArea>,
+    what: String,
+) -> Result<(), TodayError> {
+    let mut id = [0u8; 16];
+    OsRng.fill_bytes(&mut id);
+    let day = Day::from_unix_ms(vault::now_ms());
+    let op = difficulties::write(RecordId(id), &service, area, &what, session, day)?;
+    write(state, group, move |_, _| vec![op]).await
+}
+
+/// The difficulties this phone's member noted in the group, newest first: (service, what).
+pub fn my_difficulties(state: AppState, group: GroupId) -> Vec<(String, String)> {
+    with_record(state, group, |record, me| {
+        Some(
+            difficulties::noted_by(record, me)
+                .into_iter()
+                .map(|d| (d.service.clone(), d.what.clone()))
+                .collect(),
+        )
+    })
+    .unwrap_or_default()
 }
 
 /// My short evaluation of the session (each answer 1 to 5).

@@ -9,9 +9,11 @@
 //!   leaving early;
 //! - [`groups`]: the matching's input from the record, confirming help groups, groups
 //!   made stale by a need changed after matching;
+//! - [`difficulties`]: noting a difficulty met with a service (through the guard);
 //! - [`tips`]: writing a tip (through the guard) and the library in screen order;
 //! - [`today`]: a participant's session card, group, help to log and evaluation.
 
+pub mod difficulties;
 pub mod groups;
 pub mod plan;
 pub mod presence;
