@@ -22,7 +22,7 @@ pub fn Needs(view: report::NeedsView) -> impl IntoView {
             <p class="hint">
                 {t!(i18n, reports_needs_hint, as_of = move || as_of.clone(), assessed = move || assessed.clone())}
             </p>
-            <figure class="report-table card">
+            <figure class="report-table card" tabindex="0">
                 <figcaption>{t!(i18n, reports_needs_table)}</figcaption>
                 <table data-testid="needs-table">
                     <thead>
@@ -74,7 +74,7 @@ pub fn Difficulties(view: report::DifficultiesView) -> impl IntoView {
             <h2>{t!(i18n, reports_difficulties_title)}</h2>
             <p>{t!(i18n, reports_difficulties_total, total = move || total)}</p>
             <Show when=move || { total > 0 }>
-                <figure class="report-table card">
+                <figure class="report-table card" tabindex="0">
                     <figcaption>{t!(i18n, reports_by_area)}</figcaption>
                     <table data-testid="difficulties-areas">
                         <thead>

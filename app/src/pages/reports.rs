@@ -462,7 +462,7 @@ fn Figures(view: ReportView, note: Signal<String>) -> impl IntoView {
             </ul>
             {charts.into_iter().map(|chart| view! { <BarChart chart=chart /> }).collect_view()}
             <Show when=move || has_sessions>
-                <figure class="report-table card">
+                <figure class="report-table card" tabindex="0">
                     <figcaption>{t!(i18n, reports_sessions)}</figcaption>
                     <table data-testid="sessions-table">
                         <thead>
