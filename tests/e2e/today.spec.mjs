@@ -124,6 +124,22 @@ test("a session with the real members: needs, groups, help logged on both sides,
     await a.getByTestId("confirm-groups").click();
     await expect(a.getByTestId("groups-saved")).toBeVisible();
     await expect(a.getByTestId("today-counts")).toContainText("groupes d'entraide : 1");
+    // Help time: a landmark the animator may start; it never rings (the minutes passing and
+    // the gentle "time has passed" are core's timer tests). It stays while the screen is left.
+    const timer = a.getByTestId("help-timer");
+    await expect(timer).toContainText("Il ne sonne jamais");
+    await expect(timer.getByTestId("timer-choice").nth(2)).toBeChecked(); // the group's 45
+    await timer.getByTestId("timer-choice").first().check();
+    await timer.getByTestId("timer-start").click();
+    await expect(timer.getByTestId("timer-elapsed")).toHaveText("0 min sur 30");
+    await expect(timer.getByTestId("timer-note")).toContainText("Prenez votre temps");
+    await a.screenshot({ path: `${shots}/today-help-time.png`, fullPage: true });
+    expect(await audit(a)).toEqual([]);
+    await a.getByTestId("today-done").click();
+    await a.getByTestId("today-start").click();
+    await expect(a.getByTestId("timer-elapsed")).toHaveText("0 min sur 30");
+    await a.getByTestId("timer-stop").click();
+    await expect(a.getByTestId("timer-start")).toBeVisible();
     await a.getByTestId("today-done").click();
     await handBack(a, [m, j], [mCam, jCam]);
 

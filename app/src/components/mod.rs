@@ -6,6 +6,7 @@ pub mod confirm_code;
 pub mod delete_everything;
 pub mod difficulty_form;
 pub mod group_topics;
+pub mod help_timer;
 pub mod icon;
 pub mod language_switch;
 pub mod menu;

@@ -6,6 +6,7 @@
 
 use crate::components::confirm_code::ExchangeFailure;
 use crate::components::difficulty_form::DifficultyForm;
+use crate::components::help_timer::HelpTimer;
 use crate::components::qr_display::QrDisplay;
 use crate::components::relays::RelaysFor;
 use crate::components::scanner::Scanner;
@@ -140,6 +141,7 @@ fn AnimatorToday(group: GroupId, failure: RwSignal<Failure>) -> impl IntoView {
                 .join(", ");
             let closed = d.state == SessionState::Closed;
             let groups = d.groups;
+            let help_minutes = d.help_minutes;
             view! {
                 <p class="today-card" data-testid="today-card"><strong>{line}</strong></p>
                 <p class="hint" data-testid="today-counts">{counts}</p>
@@ -270,6 +272,9 @@ fn AnimatorToday(group: GroupId, failure: RwSignal<Failure>) -> impl IntoView {
                 </Show>
                 <Show when=move || groups != 0>
                     <p class="hint" data-testid="groups-saved">{t!(i18n, today_groups_saved)}</p>
+                </Show>
+                <Show when=move || !closed && groups != 0>
+                    <HelpTimer group=group planned=help_minutes />
                 </Show>
                 <Show when=move || !closed>
                     <button type="button" class="button button-wide" data-testid="close-session"

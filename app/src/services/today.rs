@@ -123,6 +123,8 @@ pub struct AnimatorDay {
     pub votes: Vec<(String, u32)>,
     /// Evaluations given.
     pub evaluations: usize,
+    /// The help time the group plans, in minutes (its settings).
+    pub help_minutes: u16,
 }
 
 /// One member on the animator's list of today.
@@ -254,6 +256,7 @@ pub fn animator_day(state: AppState, group: GroupId, french: bool) -> Option<Ani
                 .keys()
                 .filter(|(s, _)| *s == session.id)
                 .count(),
+            help_minutes: record.info.settings.help_minutes,
         })
     })
 }

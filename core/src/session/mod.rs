@@ -10,6 +10,7 @@
 //! - [`groups`]: the matching's input from the record, confirming help groups, groups
 //!   made stale by a need changed after matching;
 //! - [`difficulties`]: noting a difficulty met with a service (through the guard);
+//! - [`timer`]: the gentle help-time marker (no alarm, the animator ends);
 //! - [`tips`]: writing a tip (through the guard) and the library in screen order;
 //! - [`today`]: a participant's session card, group, help to log and evaluation.
 
@@ -18,6 +19,7 @@ pub mod groups;
 pub mod plan;
 pub mod presence;
 pub mod steps;
+pub mod timer;
 pub mod tips;
 pub mod today;
 
