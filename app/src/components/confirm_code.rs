@@ -1,6 +1,7 @@
 //! The confirmation code both phones show after a pairing, large, with what to check, and
 //! the plain sentence for any failure of a group or pairing action.
 
+use crate::components::vault_error::refusal_sentence;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -71,14 +72,7 @@ pub fn ExchangeFailure(
                 // The guard's or the import's sentence: French on the first line, English
                 // on the second.
                 "sensitive" | "import_empty" | "import_format" | "difficulty" => {
-                    let mut lines = detail.splitn(2, '\n');
-                    let fr = lines.next().unwrap_or_default().to_string();
-                    let en = lines.next().unwrap_or_default().to_string();
-                    if i18n.get_locale() == Locale::fr {
-                        fr
-                    } else {
-                        en
-                    }
+                    refusal_sentence(&detail, i18n.get_locale())
                 }
                 // The technical detail goes to the console, never on the screen.
                 _ => {

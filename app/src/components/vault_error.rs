@@ -43,10 +43,15 @@ impl Failure {
     }
 }
 
-/// A guard refusal carried as a failure's detail: the French sentence, a line break, the
-/// English one.
+/// A sentence from core carried as a failure's detail: the French one (`message(true)`), a
+/// line break, the English one. [`refusal_sentence`] picks the person's language back.
+pub fn bilingual_detail(message: impl Fn(bool) -> String) -> String {
+    format!("{}\n{}", message(true), message(false))
+}
+
+/// A guard refusal carried as a failure's detail (see [`bilingual_detail`]).
 pub fn refusal_detail(refusal: &entraide_core::guard::Refusal) -> String {
-    format!("{}\n{}", refusal.message(true), refusal.message(false))
+    bilingual_detail(|french| refusal.message(french))
 }
 
 /// The sentence of a [`refusal_detail`] in the person's language.

@@ -70,7 +70,9 @@ impl SafetyError {
             SafetyError::Sensitive(refusal) => {
                 crate::components::vault_error::refusal_detail(refusal)
             }
-            SafetyError::Import(e) => format!("{}\n{}", e.message(true), e.message(false)),
+            SafetyError::Import(e) => {
+                crate::components::vault_error::bilingual_detail(|french| e.message(french))
+            }
             other => other.to_string(),
         }
     }

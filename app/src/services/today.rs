@@ -96,7 +96,9 @@ impl TodayError {
             TodayError::Sensitive(refusal) => {
                 crate::components::vault_error::refusal_detail(refusal)
             }
-            TodayError::Difficulty(e) => format!("{}\n{}", e.message(true), e.message(false)),
+            TodayError::Difficulty(e) => {
+                crate::components::vault_error::bilingual_detail(|french| e.message(french))
+            }
             other => other.to_string(),
         }
     }
